@@ -1,0 +1,1 @@
+namespace Licentia.Aws; internal static class Placeholder { }

@@ -1,0 +1,1 @@
+namespace Licentia.Core; internal static class Placeholder { }

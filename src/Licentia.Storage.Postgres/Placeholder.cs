@@ -1,0 +1,1 @@
+namespace Licentia.Storage.Postgres; internal static class Placeholder { }

@@ -1,0 +1,1 @@
+namespace Licentia.Storage.Sqlite; internal static class Placeholder { }

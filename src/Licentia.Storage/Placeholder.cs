@@ -1,0 +1,1 @@
+namespace Licentia.Storage; internal static class Placeholder { }
