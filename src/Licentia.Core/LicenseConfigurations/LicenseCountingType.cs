@@ -1,0 +1,10 @@
+namespace Licentia.Core.LicenseConfigurations;
+
+/// <summary>What a license configuration counts. Wire names: vCPU, Instance, Core, Socket.</summary>
+public enum LicenseCountingType
+{
+    VCpu,
+    Instance,
+    Core,
+    Socket,
+}

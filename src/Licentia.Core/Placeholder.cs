@@ -1,1 +1,0 @@
-namespace Licentia.Core; internal static class Placeholder { }
