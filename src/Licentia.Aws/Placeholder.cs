@@ -1,1 +1,0 @@
-namespace Licentia.Aws; internal static class Placeholder { }

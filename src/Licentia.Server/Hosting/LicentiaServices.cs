@@ -1,0 +1,115 @@
+using System.Security.Cryptography;
+using System.Text;
+using Licentia.Aws.Auth;
+using Licentia.Aws.Json;
+using Licentia.Aws.LicenseManager;
+using Licentia.Aws.Model;
+using Licentia.Aws.Pagination;
+using Licentia.Core;
+using Licentia.Core.Accounts;
+using Licentia.Core.LicenseConfigurations;
+using Licentia.Core.Security;
+using Licentia.Server.LicenseManager;
+using Licentia.Server.Wire;
+using Licentia.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Licentia.Server.Hosting;
+
+/// <summary>The composition of the server: what Program.cs and the command line add to their service collections.</summary>
+internal static class LicentiaServices
+{
+    /// <summary>Options, storage, secrets and the core managers: all the command line needs too.</summary>
+    public static IServiceCollection AddLicentiaCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<LicentiaOptions>().Bind(configuration.GetSection(LicentiaOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LicensingQuotas>().Bind(configuration.GetSection(LicentiaOptions.Section + ":Quotas"))
+            .Validate(q => { q.Validate(); return true; }).ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<LicensingQuotas>>().Value);
+        services.AddSingleton(sp => StorageSetup.Open(sp.GetRequiredService<IOptions<LicentiaOptions>>().Value));
+        services.AddSingleton(sp => sp.GetRequiredService<ILicentiaStorage>().Accounts);
+        services.AddSingleton(sp => sp.GetRequiredService<ILicentiaStorage>().LicenseConfigurations);
+        services.AddSingleton(sp => sp.GetRequiredService<ILicentiaStorage>().Tags);
+        services.AddSingleton(sp => sp.GetRequiredService<ILicentiaStorage>().Idempotency);
+        services.AddSingleton(sp => new MasterKey(MasterKeyFile.Load(sp.GetRequiredService<IOptions<LicentiaOptions>>().Value)));
+        services.AddSingleton<ISecretProtector>(sp => new AesGcmSecretProtector(sp.GetRequiredService<MasterKey>().Derive("secrets-at-rest")));
+        services.AddSingleton(sp => new AccountManager(
+            sp.GetRequiredService<IAccountStore>(), sp.GetRequiredService<ISecretProtector>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new LicenseConfigurationManager(
+            sp.GetRequiredService<ILicenseConfigurationStore>(), sp.GetRequiredService<Core.Tagging.ITagStore>(),
+            sp.GetRequiredService<LicensingQuotas>(), sp.GetRequiredService<TimeProvider>()));
+        return services;
+    }
+
+    /// <summary>The AWS wire: SigV4, the JSON protocol engine and the handlers of each service.</summary>
+    public static IServiceCollection AddLicentiaWire(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => new PageTokens(sp.GetRequiredService<MasterKey>().Derive("page-tokens")));
+        services.AddSingleton<ListPaging>();
+        services.AddScoped<CallerContext>();
+        services.AddScoped<LicenseManagerApi>();
+        services.AddSingleton(sp =>
+        {
+            var accounts = sp.GetRequiredService<AccountManager>();
+            var options = sp.GetRequiredService<IOptions<LicentiaOptions>>().Value;
+            return new SigV4Verifier(
+                async (accessKeyId, ct) => await accounts.ResolveAccessKeyAsync(accessKeyId, ct) is { } key
+                    ? new SigningCredential(key.SecretAccessKey, key.AccountId)
+                    : null,
+                sp.GetRequiredService<TimeProvider>(),
+                new SigV4VerifierOptions { AllowedClockSkew = TimeSpan.FromMinutes(options.AllowedClockSkewMinutes) });
+        });
+        services.AddSingleton(sp =>
+        {
+            var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Licentia.Server.Handlers");
+            return new JsonProtocolEngine(
+                [
+                    JsonServiceBinding.Create(
+                        ServiceModel.LoadEmbedded(LicenseManagerOperations.ModelName),
+                        LicenseManagerOperations.All,
+                        request => request.Services!.GetRequiredService<LicenseManagerApi>()),
+                ],
+                new JsonProtocolOptions
+                {
+                    ErrorTranslator = ErrorTranslation.Translate,
+                    OnUnhandledException = (exception, service, operation) => HandlerLog.Unhandled(logger, service, operation, exception),
+                });
+        });
+        services.AddSingleton<AwsEndpoint>();
+        services.AddSingleton<FirstStart>();
+        return services;
+    }
+
+    /// <summary>Migrates the store and, on an empty one, creates the first account.</summary>
+    public static async Task PrepareLicentiaAsync(this WebApplication app)
+    {
+        await app.Services.GetRequiredService<ILicentiaStorage>().MigrateAsync(app.Lifetime.ApplicationStopping);
+        await app.Services.GetRequiredService<FirstStart>().RunAsync(app.Lifetime.ApplicationStopping);
+        var options = app.Services.GetRequiredService<IOptions<LicentiaOptions>>().Value;
+        HandlerLog.Storage(app.Logger, StorageSetup.Describe(options));
+    }
+
+    public static void MapLicentia(this WebApplication app)
+    {
+        app.MapGet("/health", () => Results.Text("ok"));
+        var endpoint = app.Services.GetRequiredService<AwsEndpoint>();
+        app.Map("{**path}", endpoint.HandleAsync);
+    }
+}
+
+/// <summary>The operator's master key; purpose-specific keys are derived from it so no key serves two uses.</summary>
+internal sealed class MasterKey(byte[] key)
+{
+    public byte[] Derive(string purpose) =>
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, key, 32, salt: [], info: Encoding.UTF8.GetBytes("licentia:" + purpose));
+}
+
+internal static partial class HandlerLog
+{
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Service}.{Operation} failed unexpectedly")]
+    public static partial void Unhandled(ILogger logger, string service, string operation, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Storage: {Storage}")]
+    public static partial void Storage(ILogger logger, string storage);
+}

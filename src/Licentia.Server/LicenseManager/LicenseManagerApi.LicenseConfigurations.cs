@@ -1,0 +1,73 @@
+using Licentia.Core.LicenseConfigurations;
+using Dto = Licentia.Aws.LicenseManager;
+
+namespace Licentia.Server.LicenseManager;
+
+public sealed partial class LicenseManagerApi
+{
+    public async Task<Dto.CreateLicenseConfigurationResponse> CreateLicenseConfiguration(Dto.CreateLicenseConfigurationRequest request, CancellationToken ct)
+    {
+        var created = await configurations.CreateAsync(caller.Scope, new CreateLicenseConfigurationCommand
+        {
+            Name = request.Name!,
+            Description = request.Description,
+            CountingType = LicenseCountingTypeNames.Parse(request.LicenseCountingType!),
+            LicenseCount = request.LicenseCount,
+            LicenseCountHardLimit = request.LicenseCountHardLimit,
+            LicenseRules = request.LicenseRules,
+            Tags = LicenseManagerMapping.ToTags(request.Tags),
+            DisassociateWhenNotFound = request.DisassociateWhenNotFound,
+            ProductInformationList = LicenseManagerMapping.ToProductInformation(request.ProductInformationList),
+            LicenseExpiry = request.LicenseExpiry,
+        }, ct);
+        return new Dto.CreateLicenseConfigurationResponse { LicenseConfigurationArn = created.Arn };
+    }
+
+    public async Task<Dto.GetLicenseConfigurationResponse> GetLicenseConfiguration(Dto.GetLicenseConfigurationRequest request, CancellationToken ct)
+    {
+        var found = await configurations.GetAsync(caller.Scope, request.LicenseConfigurationArn!, ct);
+        var tags = await configurations.ListTagsForResourceAsync(caller.Scope, found.Arn, ct);
+        return LicenseManagerMapping.ToGetResponse(found, tags);
+    }
+
+    public async Task<Dto.ListLicenseConfigurationsResponse> ListLicenseConfigurations(Dto.ListLicenseConfigurationsRequest request, CancellationToken ct)
+    {
+        var cursor = paging.ReadCursor(Operation(nameof(ListLicenseConfigurations)), request, request.NextToken);
+        var page = await configurations.ListAsync(caller.Scope, new ListLicenseConfigurationsCommand
+        {
+            LicenseConfigurationArns = request.LicenseConfigurationArns,
+            Filters = request.Filters?.Select(f => new ListFilter(f.Name ?? "", f.Values ?? [])).ToList(),
+            MaxResults = request.MaxResults,
+            After = cursor,
+        }, ct);
+        return new Dto.ListLicenseConfigurationsResponse
+        {
+            LicenseConfigurations = [.. page.Items.Select(LicenseManagerMapping.ToDto)],
+            NextToken = paging.IssueToken(Operation(nameof(ListLicenseConfigurations)), request, page.NextCursor),
+        };
+    }
+
+    public async Task<Dto.UpdateLicenseConfigurationResponse> UpdateLicenseConfiguration(Dto.UpdateLicenseConfigurationRequest request, CancellationToken ct)
+    {
+        await configurations.UpdateAsync(caller.Scope, new UpdateLicenseConfigurationCommand
+        {
+            LicenseConfigurationArn = request.LicenseConfigurationArn!,
+            Status = request.LicenseConfigurationStatus is { } status ? LicenseConfigurationStatusNames.Parse(status) : null,
+            LicenseRules = request.LicenseRules,
+            LicenseCount = request.LicenseCount,
+            LicenseCountHardLimit = request.LicenseCountHardLimit,
+            Name = request.Name,
+            Description = request.Description,
+            ProductInformationList = LicenseManagerMapping.ToProductInformation(request.ProductInformationList),
+            DisassociateWhenNotFound = request.DisassociateWhenNotFound,
+            LicenseExpiry = request.LicenseExpiry,
+        }, ct);
+        return new Dto.UpdateLicenseConfigurationResponse();
+    }
+
+    public async Task<Dto.DeleteLicenseConfigurationResponse> DeleteLicenseConfiguration(Dto.DeleteLicenseConfigurationRequest request, CancellationToken ct)
+    {
+        await configurations.DeleteAsync(caller.Scope, request.LicenseConfigurationArn!, ct);
+        return new Dto.DeleteLicenseConfigurationResponse();
+    }
+}

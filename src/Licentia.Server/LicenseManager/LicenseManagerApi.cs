@@ -1,0 +1,21 @@
+using Licentia.Aws.LicenseManager;
+using Licentia.Aws.Model;
+using Licentia.Core.LicenseConfigurations;
+using Licentia.Server.Wire;
+
+namespace Licentia.Server.LicenseManager;
+
+/// <summary>
+/// The License Manager operations, one method per operation named after it, grouped by area in
+/// partial files. Each maps the generated request to a core call and the result back; rules
+/// live in Licentia.Core.
+/// </summary>
+public sealed partial class LicenseManagerApi(
+    LicenseConfigurationManager configurations,
+    CallerContext caller,
+    ListPaging paging)
+{
+    private static readonly ServiceModel Model = ServiceModel.LoadEmbedded(LicenseManagerOperations.ModelName);
+
+    private static OperationModel Operation(string name) => Model.Operations[name];
+}

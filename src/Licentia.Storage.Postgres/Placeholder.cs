@@ -1,1 +1,0 @@
-namespace Licentia.Storage.Postgres; internal static class Placeholder { }

@@ -1,1 +1,0 @@
-namespace Licentia.Storage.Sqlite; internal static class Placeholder { }

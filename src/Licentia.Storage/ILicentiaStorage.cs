@@ -1,0 +1,28 @@
+using Licentia.Core.Accounts;
+using Licentia.Core.Idempotency;
+using Licentia.Core.LicenseConfigurations;
+using Licentia.Core.Tagging;
+
+namespace Licentia.Storage;
+
+/// <summary>
+/// Everything the server needs from persistence, whatever the engine underneath.
+/// Open one with <c>SqliteStorage.Open</c> or <c>PostgresStorage.Open</c>, call
+/// <see cref="MigrateAsync"/> once at start-up, share the instance for the process lifetime.
+/// </summary>
+public interface ILicentiaStorage : IAsyncDisposable
+{
+    IAccountStore Accounts { get; }
+
+    ILicenseConfigurationStore LicenseConfigurations { get; }
+
+    ITagStore Tags { get; }
+
+    IIdempotencyStore Idempotency { get; }
+
+    /// <summary>
+    /// Brings the schema up to date. Safe to call again and safe to call from several processes
+    /// at once: already applied migrations are skipped and concurrent callers are serialized.
+    /// </summary>
+    Task MigrateAsync(CancellationToken ct);
+}

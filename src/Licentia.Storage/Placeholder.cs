@@ -1,1 +1,0 @@
-namespace Licentia.Storage; internal static class Placeholder { }

@@ -1,0 +1,40 @@
+using System.Reflection;
+using Licentia.Core.Accounts;
+using Licentia.Core.Idempotency;
+using Licentia.Core.LicenseConfigurations;
+using Licentia.Core.Tagging;
+using Licentia.Storage.Db;
+using Licentia.Storage.Migrations;
+using Licentia.Storage.Stores;
+
+namespace Licentia.Storage;
+
+/// <summary>The engine-neutral storage: the same stores and migration runner over any dialect.</summary>
+internal sealed class RelationalStorage : ILicentiaStorage
+{
+    private readonly Database _db;
+    private readonly Assembly _migrationsAssembly;
+
+    public RelationalStorage(IConnectionFactory connections, SqlDialect dialect, Assembly migrationsAssembly)
+    {
+        _db = new Database(connections, dialect);
+        _migrationsAssembly = migrationsAssembly;
+        Accounts = new AccountStore(_db);
+        LicenseConfigurations = new LicenseConfigurationStore(_db);
+        Tags = new TagStore(_db);
+        Idempotency = new IdempotencyStore(_db);
+    }
+
+    public IAccountStore Accounts { get; }
+
+    public ILicenseConfigurationStore LicenseConfigurations { get; }
+
+    public ITagStore Tags { get; }
+
+    public IIdempotencyStore Idempotency { get; }
+
+    public Task MigrateAsync(CancellationToken ct) =>
+        new MigrationRunner(_db, MigrationScript.LoadFrom(_migrationsAssembly)).RunAsync(ct);
+
+    public ValueTask DisposeAsync() => _db.DisposeAsync();
+}
