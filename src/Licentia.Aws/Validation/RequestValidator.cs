@@ -292,7 +292,7 @@ public static class RequestValidator
             ShapeType.Boolean => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
             ShapeType.Integer => value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out _),
             ShapeType.Long => value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out _),
-            ShapeType.Double or ShapeType.Float => (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out _))
+            ShapeType.Double or ShapeType.Float => (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number) && double.IsFinite(number))
                 || (value.ValueKind == JsonValueKind.String && value.GetString() is "NaN" or "Infinity" or "-Infinity"),
             ShapeType.Timestamp => value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var seconds)
                 && seconds >= EarliestTimestamp && seconds <= LatestTimestamp,

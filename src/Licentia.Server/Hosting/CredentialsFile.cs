@@ -22,6 +22,9 @@ internal static class CredentialsFile
         return text.ToString();
     }
 
-    public static void Write(string dataDir, string contents) =>
+    public static void Write(string dataDir, string contents)
+    {
+        PrivateFile.EnsureDirectory(dataDir);
         PrivateFile.WriteAllText(Path.Combine(dataDir, FileName), contents);
+    }
 }

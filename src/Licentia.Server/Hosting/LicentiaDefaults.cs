@@ -10,6 +10,8 @@ internal static class LicentiaDefaults
             builder.WebHost.UseUrls(LicentiaConfiguration.DefaultUrl);
         }
 
+        // One line per AWS request comes from AwsEndpoint; ASP.NET's own three per request are noise.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;

@@ -73,7 +73,7 @@ internal static class LicentiaServices
                 new JsonProtocolOptions
                 {
                     ErrorTranslator = ErrorTranslation.Translate,
-                    OnUnhandledException = (exception, service, operation) => HandlerLog.Unhandled(logger, service, operation, exception),
+                    OnUnhandledException = (exception, target, requestId) => HandlerLog.Unhandled(logger, target, requestId, exception),
                 });
         });
         services.AddSingleton<AwsEndpoint>();
@@ -107,8 +107,8 @@ internal sealed class MasterKey(byte[] key)
 
 internal static partial class HandlerLog
 {
-    [LoggerMessage(Level = LogLevel.Error, Message = "{Service}.{Operation} failed unexpectedly")]
-    public static partial void Unhandled(ILogger logger, string service, string operation, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Target} failed unexpectedly (request {RequestId})")]
+    public static partial void Unhandled(ILogger logger, string target, string requestId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Storage: {Storage}")]
     public static partial void Storage(ILogger logger, string storage);

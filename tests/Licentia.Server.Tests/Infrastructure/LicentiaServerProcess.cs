@@ -40,9 +40,13 @@ public sealed partial class LicentiaServerProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<LicentiaServerProcess> StartAsync(string? postgresConnectionString = null, IDictionary<string, string>? environment = null)
+    /// <param name="postgresConnectionString">PostgreSQL instead of the embedded SQLite store.</param>
+    /// <param name="environment">Extra environment variables for the server process.</param>
+    /// <param name="dataDir">A data directory to share with another node; a fresh temporary one by default.</param>
+    public static async Task<LicentiaServerProcess> StartAsync(
+        string? postgresConnectionString = null, IDictionary<string, string>? environment = null, string? dataDir = null)
     {
-        var dataDir = Path.Combine(Path.GetTempPath(), "licentia-test-" + Guid.NewGuid().ToString("N"));
+        dataDir ??= Path.Combine(Path.GetTempPath(), "licentia-test-" + Guid.NewGuid().ToString("N"));
         var env = new Dictionary<string, string>(environment ?? new Dictionary<string, string>());
         if (postgresConnectionString is not null)
         {
