@@ -2,13 +2,16 @@ using System.Security.Cryptography;
 using System.Text;
 using Licentia.Aws.Auth;
 using Licentia.Aws.Json;
+using Licentia.Aws.Kms;
 using Licentia.Aws.LicenseManager;
 using Licentia.Aws.Model;
 using Licentia.Aws.Pagination;
 using Licentia.Core;
 using Licentia.Core.Accounts;
+using Licentia.Core.Keys;
 using Licentia.Core.LicenseConfigurations;
 using Licentia.Core.Security;
+using Licentia.Server.Kms;
 using Licentia.Server.LicenseManager;
 using Licentia.Server.Wire;
 using Licentia.Storage;
@@ -23,6 +26,8 @@ internal static class LicentiaServices
     public static IServiceCollection AddLicentiaCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<LicentiaOptions>().Bind(configuration.GetSection(LicentiaOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SigningKeyOptions>().Bind(configuration.GetSection(LicentiaOptions.Section + ":SigningKeys"))
+            .Validate(o => { o.Validate(); return true; }).ValidateOnStart();
         services.AddOptions<LicensingQuotas>().Bind(configuration.GetSection(LicentiaOptions.Section + ":Quotas"))
             .Validate(q => { q.Validate(); return true; }).ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
@@ -32,6 +37,7 @@ internal static class LicentiaServices
         services.AddSingleton(sp => sp.GetRequiredService<ILicentiaStorage>().LicenseConfigurations);
         services.AddSingleton(sp => sp.GetRequiredService<ILicentiaStorage>().Tags);
         services.AddSingleton(sp => sp.GetRequiredService<ILicentiaStorage>().Idempotency);
+        services.AddSingleton(sp => sp.GetRequiredService<ILicentiaStorage>().SigningKeys);
         services.AddSingleton(sp => new MasterKey(MasterKeyFile.Load(sp.GetRequiredService<IOptions<LicentiaOptions>>().Value)));
         services.AddSingleton<ISecretProtector>(sp => new AesGcmSecretProtector(sp.GetRequiredService<MasterKey>().Derive("secrets-at-rest")));
         services.AddSingleton(sp => new AccountManager(
@@ -39,6 +45,10 @@ internal static class LicentiaServices
         services.AddSingleton(sp => new LicenseConfigurationManager(
             sp.GetRequiredService<ILicenseConfigurationStore>(), sp.GetRequiredService<Core.Tagging.ITagStore>(),
             sp.GetRequiredService<LicensingQuotas>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new SigningKeyManager(
+            sp.GetRequiredService<ISigningKeyStore>(), sp.GetRequiredService<ISecretProtector>(),
+            sp.GetRequiredService<IOptions<SigningKeyOptions>>().Value, sp.GetRequiredService<LicensingQuotas>(),
+            sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 
@@ -49,6 +59,7 @@ internal static class LicentiaServices
         services.AddSingleton<ListPaging>();
         services.AddScoped<CallerContext>();
         services.AddScoped<LicenseManagerApi>();
+        services.AddScoped<KmsApi>();
         services.AddSingleton(sp =>
         {
             var accounts = sp.GetRequiredService<AccountManager>();
@@ -69,6 +80,10 @@ internal static class LicentiaServices
                         ServiceModel.LoadEmbedded(LicenseManagerOperations.ModelName),
                         LicenseManagerOperations.All,
                         request => request.Services!.GetRequiredService<LicenseManagerApi>()),
+                    JsonServiceBinding.Create(
+                        ServiceModel.LoadEmbedded(KmsOperations.ModelName),
+                        KmsOperations.All,
+                        request => request.Services!.GetRequiredService<KmsApi>()),
                 ],
                 new JsonProtocolOptions
                 {

@@ -22,6 +22,15 @@ public sealed class Boto3ScenarioTests
     }
 
     [Fact]
+    public async Task The_configuration_quota_is_enforced_per_account_and_region()
+    {
+        await using var server = await LicentiaServerProcess.StartAsync(
+            environment: new Dictionary<string, string> { ["Licentia__Quotas__LicenseConfigurationsPerScope"] = "3" });
+        var run = await RealClients.RunScenarioAsync(server, "quota");
+        Assert.True(run.ExitCode == 0, run.Describe() + "\n--- server ---\n" + server.Output);
+    }
+
+    [Fact]
     public async Task A_second_account_created_while_running_sees_nothing_of_the_first()
     {
         await using var server = await LicentiaServerProcess.StartAsync();
