@@ -13,6 +13,9 @@ public sealed record AwsHttpRequest(
     IReadOnlyDictionary<string, string> Headers,
     ReadOnlyMemory<byte> Body)
 {
+    /// <summary>The raw query string, without the leading '?' (the query protocols read parameters from it on GET).</summary>
+    public string QueryString { get; init; } = "";
+
     /// <summary>The host's request-scoped services, handed to handler factories (the server resolves handlers from DI).</summary>
     public IServiceProvider? Services { get; init; }
 

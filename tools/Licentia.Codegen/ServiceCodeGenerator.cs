@@ -3,9 +3,11 @@ using System.Text.Json;
 namespace Licentia.Codegen;
 
 /// <summary>
-/// Writes the C# contract of one AWS JSON service from its service-2.json: DTOs for every structure,
+/// Writes the C# contract of one AWS service from its service-2.json: DTOs for every structure,
 /// value lists for every enum, the error shapes, and the operation table. Pure: text in, text out,
-/// so the drift test can run it in memory.
+/// so the drift test can run it in memory. JSON, query and EC2 protocol models get the same DTOs; the
+/// wire names of the query protocols (locationName, queryName, flattened) are not generated but read from
+/// the model at run time by the protocol engine, so the model stays their one source.
 /// </summary>
 public static class ServiceCodeGenerator
 {
@@ -15,7 +17,10 @@ public static class ServiceCodeGenerator
     private const string MapType = "global::System.Collections.Generic.Dictionary";
     private const string ReadOnlyListType = "global::System.Collections.Generic.IReadOnlyList";
 
-    /// <summary>The files for one service, or none when the model is not an AWS JSON (1.0/1.1) protocol model.</summary>
+    /// <summary>The protocols whose models are generated: AWS JSON 1.0/1.1, query (STS, IAM) and EC2.</summary>
+    public static IReadOnlySet<string> Protocols { get; } = new HashSet<string>(StringComparer.Ordinal) { "json", "query", "ec2" };
+
+    /// <summary>The files for one service, or none when the model's protocol is not one of <see cref="Protocols"/>.</summary>
     /// <param name="specFolder">The folder name under specs/aws, e.g. "license-manager".</param>
     /// <param name="specJson">The text of its service-2.json.</param>
     public static IReadOnlyList<GeneratedFile> Generate(string specFolder, string specJson)
@@ -23,7 +28,7 @@ public static class ServiceCodeGenerator
         using var document = JsonDocument.Parse(specJson);
         var root = document.RootElement;
         var metadata = root.GetProperty("metadata");
-        if (metadata.GetProperty("protocol").GetString() != "json")
+        if (!Protocols.Contains(metadata.GetProperty("protocol").GetString() ?? ""))
         {
             return [];
         }
@@ -169,7 +174,16 @@ public static class ServiceCodeGenerator
         writer.Line($"/// <summary>The folder name of the model under specs/aws, also its embedded resource name.</summary>");
         writer.Line($"public const string ModelName = {CSharpNames.Literal(specFolder)};");
         writer.Line();
-        writer.Line($"public const string TargetPrefix = {CSharpNames.Literal(metadata.GetProperty("targetPrefix").GetString()!)};");
+        if (metadata.GetProperty("protocol").GetString() == "json")
+        {
+            writer.Line($"public const string TargetPrefix = {CSharpNames.Literal(metadata.GetProperty("targetPrefix").GetString()!)};");
+        }
+        else
+        {
+            // Query-protocol requests name their operation with Action and the API version with Version.
+            writer.Line($"public const string ApiVersion = {CSharpNames.Literal(metadata.GetProperty("apiVersion").GetString()!)};");
+        }
+
         writer.Line();
         writer.Line($"public static {ReadOnlyListType}<global::Licentia.Aws.OperationDescriptor> All {{ get; }} =");
         writer.Line("[");

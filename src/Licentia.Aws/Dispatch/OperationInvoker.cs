@@ -1,10 +1,12 @@
 using System.Reflection;
 using System.Text.Json;
+using Licentia.Aws.Json;
 
-namespace Licentia.Aws.Json;
+namespace Licentia.Aws.Dispatch;
 
 /// <summary>
-/// Calls one handler method. Built once at start-up around a compiled delegate, so a request costs a
+/// Calls one handler method (shared by the JSON and query engines: both hand it the request as JSON and take
+/// the response back as JSON). Built once at start-up around a compiled delegate, so a request costs a
 /// delegate call, not reflection. Deserialization is a separate step so that its failures, and only
 /// those, become SerializationException.
 /// </summary>

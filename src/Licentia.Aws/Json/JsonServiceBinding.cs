@@ -1,4 +1,4 @@
-using System.Reflection;
+using Licentia.Aws.Dispatch;
 using Licentia.Aws.Model;
 
 namespace Licentia.Aws.Json;
@@ -24,7 +24,7 @@ public sealed class JsonServiceBinding
         HandlerFactory = handlerFactory;
         _invokers = invokers;
         ImplementedOperations = [.. invokers.Keys.Order(StringComparer.Ordinal)];
-        UnimplementedOperations = [.. model.Operations.Keys.Where(op => !invokers.ContainsKey(op)).Order(StringComparer.Ordinal)];
+        UnimplementedOperations = HandlerBinder.Unimplemented(model, invokers);
     }
 
     public ServiceModel Model { get; }
@@ -66,68 +66,7 @@ public sealed class JsonServiceBinding
             throw new InvalidOperationException($"Model '{model.Name}' is not an AWS JSON protocol service.");
         }
 
-        var table = CheckTable(model, operations);
-        var methods = typeof(THandler)
-            .GetMethods(BindingFlags.Public | BindingFlags.Instance)
-            .Where(m => m.DeclaringType != typeof(object) && table.ContainsKey(m.Name))
-            .GroupBy(m => m.Name, StringComparer.Ordinal);
-
-        var invokers = new Dictionary<string, OperationInvoker>(StringComparer.Ordinal);
-        foreach (var group in methods)
-        {
-            var operation = table[group.Key];
-            if (group.Count() > 1)
-            {
-                throw new InvalidOperationException($"{typeof(THandler).Name} has several methods named {group.Key}; an operation needs exactly one.");
-            }
-
-            var method = group.Single();
-            CheckSignature(typeof(THandler), operation, method);
-            invokers[operation.Name] = OperationInvoker.Create(typeof(THandler), operation, method);
-        }
-
+        var invokers = HandlerBinder.Bind(typeof(THandler), model, operations);
         return new JsonServiceBinding(model, typeof(THandler), request => handlerFactory(request), invokers);
-    }
-
-    // The generated table and the embedded model come from the same spec; if they disagree the build is stale.
-    private static Dictionary<string, OperationDescriptor> CheckTable(ServiceModel model, IReadOnlyList<OperationDescriptor> operations)
-    {
-        var table = operations.ToDictionary(o => o.Name, StringComparer.Ordinal);
-        foreach (var (name, operation) in model.Operations)
-        {
-            if (!table.TryGetValue(name, out var descriptor))
-            {
-                throw new InvalidOperationException($"The operation table has no {name}, which model '{model.Name}' declares: regenerate the code.");
-            }
-
-            if (descriptor.InputType.Name != (operation.Input?.Name ?? nameof(EmptyStructure))
-                || descriptor.OutputType.Name != (operation.Output?.Name ?? nameof(EmptyStructure)))
-            {
-                throw new InvalidOperationException($"The operation table's types for {name} do not match model '{model.Name}': regenerate the code.");
-            }
-        }
-
-        if (table.Keys.FirstOrDefault(name => !model.Operations.ContainsKey(name)) is { } extra)
-        {
-            throw new InvalidOperationException($"The operation table has {extra}, which model '{model.Name}' does not declare.");
-        }
-
-        return table;
-    }
-
-    private static void CheckSignature(Type handlerType, OperationDescriptor operation, MethodInfo method)
-    {
-        var parameters = method.GetParameters();
-        var expectedReturn = typeof(Task<>).MakeGenericType(operation.OutputType);
-        if (method.IsGenericMethodDefinition
-            || parameters.Length != 2
-            || parameters[0].ParameterType != operation.InputType
-            || parameters[1].ParameterType != typeof(CancellationToken)
-            || method.ReturnType != expectedReturn)
-        {
-            throw new InvalidOperationException(
-                $"{handlerType.Name}.{method.Name} must be declared as " +
-                $"public Task<{operation.OutputType.Name}> {operation.Name}({operation.InputType.Name} request, CancellationToken cancellationToken).");
-        }
     }
 }

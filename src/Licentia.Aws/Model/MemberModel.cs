@@ -23,4 +23,13 @@ public sealed class MemberModel
 
     /// <summary>Whether the model marks this member as an idempotency token.</summary>
     public bool IsIdempotencyToken { get; }
+
+    /// <summary>The member's locationName: its XML element name, and (capitalized for EC2) its query parameter name.</summary>
+    public string? LocationName { get; internal init; }
+
+    /// <summary>The member's queryName: its parameter name in EC2 requests, ahead of any locationName.</summary>
+    public string? QueryName { get; internal init; }
+
+    /// <summary>Whether the member reference marks its list or map as flattened (query/XML protocols).</summary>
+    public bool IsFlattened { get; internal init; }
 }

@@ -40,5 +40,11 @@ public sealed class OperationModel
     /// <summary>The code for an unexpected server failure: the operation's declared fault shape, else InternalFailure.</summary>
     public string FaultErrorCode { get; }
 
+    /// <summary>The element that wraps the output in query-protocol responses (e.g. "GetCallerIdentityResult"), if any.</summary>
+    public string? ResultWrapper { get; internal init; }
+
+    /// <summary>Whether callers must sign the request; false for operations the model marks <c>authtype: none</c>.</summary>
+    public bool RequiresAuthentication { get; internal init; } = true;
+
     public bool DeclaresError(string code) => Errors.Any(e => e.Name == code);
 }

@@ -12,4 +12,8 @@ public sealed record ServiceMetadata(
     string Protocol,
     string? TargetPrefix,
     string SigningName,
-    string? JsonVersion);
+    string? JsonVersion)
+{
+    /// <summary>The XML namespace of query and EC2 responses, e.g. "https://sts.amazonaws.com/doc/2011-06-15/".</summary>
+    public string? XmlNamespace { get; init; }
+}

@@ -43,7 +43,11 @@ internal static class ServiceModelReader
                     operation.Name,
                     op.TryGetProperty("input", out var input) ? Resolve(shapes, ShapeRef(input)) : null,
                     op.TryGetProperty("output", out var output) ? Resolve(shapes, ShapeRef(output)) : null,
-                    errors);
+                    errors)
+                {
+                    ResultWrapper = op.TryGetProperty("output", out var outputRef) ? OptionalString(outputRef, "resultWrapper") : null,
+                    RequiresAuthentication = OptionalString(op, "authtype") != "none",
+                };
             }
 
             return new ServiceModel(name, ReadMetadata(root.GetProperty("metadata")), operations, shapes);
@@ -65,7 +69,10 @@ internal static class ServiceModelReader
             Protocol: metadata.GetProperty("protocol").GetString()!,
             TargetPrefix: OptionalString(metadata, "targetPrefix"),
             SigningName: OptionalString(metadata, "signingName") ?? endpointPrefix,
-            JsonVersion: OptionalString(metadata, "jsonVersion"));
+            JsonVersion: OptionalString(metadata, "jsonVersion"))
+        {
+            XmlNamespace = OptionalString(metadata, "xmlNamespace"),
+        };
     }
 
     private static ShapeModel ReadShape(string name, JsonElement shape)
@@ -79,7 +86,12 @@ internal static class ServiceModelReader
                 m.Name,
                 ShapeRef(m.Value),
                 required.Contains(m.Name),
-                m.Value.TryGetProperty("idempotencyToken", out var token) && token.ValueKind == JsonValueKind.True)).ToList()
+                m.Value.TryGetProperty("idempotencyToken", out var token) && token.ValueKind == JsonValueKind.True)
+            {
+                LocationName = OptionalString(m.Value, "locationName"),
+                QueryName = OptionalString(m.Value, "queryName"),
+                IsFlattened = IsTrue(m.Value, "flattened"),
+            }).ToList()
             : [];
         var pattern = OptionalString(shape, "pattern");
         return new ShapeModel(name, type, members)
@@ -98,6 +110,8 @@ internal static class ServiceModelReader
             HttpStatusCode = shape.TryGetProperty("error", out var error) && error.TryGetProperty("httpStatusCode", out var status)
                 ? status.GetInt32()
                 : null,
+            ErrorCode = shape.TryGetProperty("error", out var errorTrait) ? OptionalString(errorTrait, "code") ?? name : name,
+            IsFlattened = IsTrue(shape, "flattened"),
         };
     }
 
@@ -132,7 +146,10 @@ internal static class ServiceModelReader
     }
 
     private static MemberModel Reference(JsonElement shape, string property) =>
-        new(property, ShapeRef(shape.GetProperty(property)), isRequired: false, isIdempotencyToken: false);
+        new(property, ShapeRef(shape.GetProperty(property)), isRequired: false, isIdempotencyToken: false)
+        {
+            LocationName = OptionalString(shape.GetProperty(property), "locationName"),
+        };
 
     private static string ShapeRef(JsonElement reference) => reference.GetProperty("shape").GetString()!;
 

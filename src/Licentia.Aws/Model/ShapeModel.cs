@@ -58,5 +58,14 @@ public sealed class ShapeModel
     /// <summary>The HTTP status the model declares for this error shape, if any.</summary>
     public int? HttpStatusCode { get; internal init; }
 
+    /// <summary>
+    /// The code an error shape has on the wire: the model's error.code (query services such as STS name
+    /// MalformedPolicyDocumentException "MalformedPolicyDocument"), else the shape's name.
+    /// </summary>
+    public string ErrorCode { get; internal init; } = "";
+
+    /// <summary>Whether a list or map shape is flattened (query/XML protocols: no wrapping member/entry elements).</summary>
+    public bool IsFlattened { get; internal init; }
+
     public MemberModel? FindMember(string name) => _membersByName.GetValueOrDefault(name);
 }

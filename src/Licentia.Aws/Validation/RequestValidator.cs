@@ -16,10 +16,14 @@ public static class RequestValidator
     private const double EarliestTimestamp = -62135596800;
     private const double LatestTimestamp = 253402300799;
 
-    public static ValidationResult Validate(ShapeModel input, JsonElement body)
+    public static ValidationResult Validate(ShapeModel input, JsonElement body) => Validate(input, body, ValidationNaming.Default);
+
+    /// <summary>Validates with violation paths named by <paramref name="naming"/> (a query protocol names them as its clients send them).</summary>
+    public static ValidationResult Validate(ShapeModel input, JsonElement body, ValidationNaming naming)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var walk = new Walk();
+        ArgumentNullException.ThrowIfNull(naming);
+        var walk = new Walk(naming);
         if (body.ValueKind != JsonValueKind.Object)
         {
             return new ValidationResult(TypeMismatch(body, input, ""), []);
@@ -29,7 +33,7 @@ public static class RequestValidator
         return new ValidationResult(walk.SerializationError, walk.Violations);
     }
 
-    private sealed class Walk
+    private sealed class Walk(ValidationNaming naming)
     {
         public List<ValidationViolation> Violations { get; } = [];
 
@@ -39,7 +43,7 @@ public static class RequestValidator
         {
             foreach (var member in shape.Members)
             {
-                var memberPath = Join(path, CamelCase(member.Name));
+                var memberPath = Join(path, naming.Member(member));
                 if (!value.TryGetProperty(member.Name, out var memberValue) || memberValue.ValueKind == JsonValueKind.Null)
                 {
                     if (member.IsRequired)
@@ -96,7 +100,7 @@ public static class RequestValidator
                 var index = 1;
                 foreach (var item in value.EnumerateArray())
                 {
-                    var itemPath = $"{path}.{index++}.member";
+                    var itemPath = naming.ListItem(path, index++);
                     if (item.ValueKind == JsonValueKind.Null)
                     {
                         Violations.Add(new ValidationViolation(itemPath, null, "Member must not be null"));
@@ -333,10 +337,6 @@ public static class RequestValidator
             list.Add(item);
         }
     }
-
-    // AWS paths use the member names with a lower-case first letter: "LicenseCountingType" -> "licenseCountingType".
-    private static string CamelCase(string name) =>
-        name.Length == 0 || char.IsLower(name[0]) ? name : char.ToLowerInvariant(name[0]) + name[1..];
 
     private static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Licentia.Aws;
 using Licentia.Aws.Auth;
 using Licentia.Aws.Json;
+using Licentia.Aws.Query;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Licentia.Server.Hosting;
@@ -10,20 +11,28 @@ using Licentia.Server.Hosting;
 namespace Licentia.Server.Wire;
 
 /// <summary>
-/// Every AWS request enters here: read the body (bounded), verify SigV4, establish the caller's
-/// account and region, then let the protocol engine validate, dispatch and serialize.
+/// Every AWS request enters here: read the body (bounded), tell its protocol (<see cref="WireProtocolDetector"/>),
+/// verify SigV4, establish the caller's account and region, then let the protocol engine validate, dispatch and
+/// serialize. JSON requests go to the JSON engine; query requests to the query engine's service named by the
+/// signature's credential scope (ec2, sts). Failures before that are worded in the dialect of the service addressed.
+/// Query services are registered by adding a <see cref="QueryProtocolEngine"/> singleton; without one, query
+/// requests are answered InvalidAction.
 /// </summary>
 internal sealed partial class AwsEndpoint(
     JsonProtocolEngine engine,
     SigV4Verifier verifier,
     IOptions<LicentiaOptions> options,
-    ILogger<AwsEndpoint> logger)
+    ILogger<AwsEndpoint> logger,
+    QueryProtocolEngine? queryEngine = null)
 {
+    private readonly QueryProtocolEngine _queryEngine = queryEngine ?? new QueryProtocolEngine([]);
+
     public async Task HandleAsync(HttpContext http)
     {
         var started = Stopwatch.GetTimestamp();
         var target = http.Request.Headers[JsonProtocolEngine.TargetHeader].ToString();
-        var response = await AnswerAsync(http, target);
+        var protocol = WireProtocolDetector.Detect(target, http.Request.ContentType, http.Request.QueryString.Value?.TrimStart('?') ?? "");
+        (var response, target) = await AnswerAsync(http, target, protocol);
         http.Response.StatusCode = response.StatusCode;
         foreach (var (name, value) in response.Headers)
         {
@@ -34,12 +43,15 @@ internal sealed partial class AwsEndpoint(
         LogRequest(logger, target, response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
-    private async Task<AwsHttpResponse> AnswerAsync(HttpContext http, string target)
+    private async Task<(AwsHttpResponse Response, string Target)> AnswerAsync(HttpContext http, string target, WireProtocol protocol)
     {
         var body = await ReadBodyAsync(http.Request, options.Value.MaxRequestBytes, http.RequestAborted);
         if (body is null)
         {
-            return Error(413, "SerializationException", $"The request body is larger than {options.Value.MaxRequestBytes} bytes.");
+            var tooLarge = $"The request body is larger than {options.Value.MaxRequestBytes} bytes.";
+            return (protocol == WireProtocol.Json
+                ? Error(413, "SerializationException", tooLarge)
+                : QueryProtocolEngine.ErrorResponse(AwsErrorDialect.Query, "RequestEntityTooLarge", tooLarge, 413), target);
         }
 
         var headers = new SigV4HeaderCollection();
@@ -53,6 +65,11 @@ internal sealed partial class AwsEndpoint(
 
         var rawTarget = http.Features.Get<IHttpRequestFeature>()?.RawTarget ?? (http.Request.Path + http.Request.QueryString).ToString();
         var parsed = SigV4Request.FromRawTarget(http.Request.Method, rawTarget, headers);
+        if (protocol == WireProtocol.Query)
+        {
+            target = WireProtocolDetector.ActionOf(parsed.RawQuery, http.Request.ContentType, body);
+        }
+
         var verification = await verifier.VerifyAsync(new SigV4Request
         {
             Method = parsed.Method,
@@ -60,23 +77,49 @@ internal sealed partial class AwsEndpoint(
             RawQuery = parsed.RawQuery,
             Headers = headers,
             Body = body,
-            ExpectedService = SigningNameFor(target),
+            ExpectedService = protocol == WireProtocol.Json ? SigningNameFor(target) : null,
         }, http.RequestAborted);
+
+        var flatHeaders = http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        var request = new AwsHttpRequest(http.Request.Method, http.Request.Path.Value ?? "/", flatHeaders, body)
+        {
+            QueryString = parsed.RawQuery,
+            Services = http.RequestServices,
+        };
         if (!verification.Succeeded)
         {
-            var error = verification.Failure.ToAwsError(AwsErrorDialect.Json);
+            // A few query operations are sent unsigned by design (STS AssumeRoleWithWebIdentity): no caller scope.
+            if (protocol == WireProtocol.Query
+                && verification.Failure.Reason == SigV4FailureReason.MissingAuthentication
+                && _queryEngine.FindUnsignedService(request) is { } open)
+            {
+                return (await _queryEngine.HandleAsync(request, open.SigningName, http.RequestAborted), $"{open.SigningName}:{target}");
+            }
+
             LogRefused(logger, target, verification.Failure.Reason.ToString());
-            return Error(error.HttpStatus, error.Code, error.Message);
+            return (RefusedResponse(protocol, verification.Failure), target);
         }
 
         var identity = verification.Identity;
         http.RequestServices.GetRequiredService<CallerContext>().Authenticate(identity.AccountId, identity.Region, identity.AccessKeyId);
+        return protocol == WireProtocol.Json
+            ? (await engine.HandleAsync(request, http.RequestAborted), target)
+            : (await _queryEngine.HandleAsync(request, identity.Service, http.RequestAborted), $"{identity.Service}:{target}");
+    }
 
-        var flatHeaders = http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        return await engine.HandleAsync(new AwsHttpRequest(http.Request.Method, http.Request.Path.Value ?? "/", flatHeaders, body)
+    /// <summary>A refused signature in the dialect of the service addressed (by the credential scope, when it was read).</summary>
+    private AwsHttpResponse RefusedResponse(WireProtocol protocol, SigV4Failure failure)
+    {
+        if (protocol == WireProtocol.Json)
         {
-            Services = http.RequestServices,
-        }, http.RequestAborted);
+            var json = failure.ToAwsError(AwsErrorDialect.Json);
+            return Error(json.HttpStatus, json.Code, json.Message);
+        }
+
+        var service = failure.Scope?.Service;
+        var dialect = _queryEngine.DialectOf(service);
+        var error = failure.ToAwsError(dialect);
+        return QueryProtocolEngine.ErrorResponse(dialect, error.Code, error.Message, error.HttpStatus, _queryEngine.FindService(service)?.XmlNamespace);
     }
 
     /// <summary>The service the signature must be scoped to, when the target names a known service.</summary>

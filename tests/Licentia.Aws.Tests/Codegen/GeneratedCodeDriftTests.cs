@@ -39,11 +39,36 @@ public class GeneratedCodeDriftTests
     }
 
     [Fact]
-    public void Non_json_protocol_models_produce_nothing()
+    public void Models_of_unsupported_protocols_produce_nothing()
     {
-        const string Query = """{"metadata":{"protocol":"query","serviceId":"STS"},"operations":{},"shapes":{}}""";
+        const string RestXml = """{"metadata":{"protocol":"rest-xml","serviceId":"S3"},"operations":{},"shapes":{}}""";
 
-        Assert.Empty(ServiceCodeGenerator.Generate("sts", Query));
+        Assert.Empty(ServiceCodeGenerator.Generate("s3", RestXml));
+    }
+
+    [Theory]
+    [InlineData("Ec2", "namespace Licentia.Aws.Ec2;", "new(\"RunInstances\", typeof(RunInstancesRequest), typeof(Reservation), []),")]
+    [InlineData("Sts", "namespace Licentia.Aws.Sts;", "new(\"GetCallerIdentity\", typeof(GetCallerIdentityRequest), typeof(GetCallerIdentityResponse), []),")]
+    public void Query_and_ec2_models_are_generated_with_their_api_version(string service, string ns, string row)
+    {
+        var files = CodegenRunner.GenerateAll(Root);
+
+        var operations = files.Single(f => f.RelativePath == $"src/Licentia.Aws/Generated/{service}/Operations.g.cs").Content;
+        Assert.Contains(ns, operations, StringComparison.Ordinal);
+        Assert.Contains(row, operations, StringComparison.Ordinal);
+        Assert.Contains("public const string ApiVersion = ", operations, StringComparison.Ordinal);
+        Assert.DoesNotContain("TargetPrefix", operations, StringComparison.Ordinal);
+        Assert.Contains(files, f => f.RelativePath == $"src/Licentia.Aws/Generated/{service}/Shapes.g.cs");
+        Assert.Contains(files, f => f.RelativePath == $"src/Licentia.Aws/Generated/{service}/Errors.g.cs");
+    }
+
+    [Fact]
+    public void Sts_error_shapes_live_in_their_errors_namespace()
+    {
+        var errors = CodegenRunner.GenerateAll(Root).Single(f => f.RelativePath == "src/Licentia.Aws/Generated/Sts/Errors.g.cs").Content;
+
+        Assert.Contains("namespace Licentia.Aws.Sts.Errors;", errors, StringComparison.Ordinal);
+        Assert.Contains("public sealed partial class IDPRejectedClaimException", errors, StringComparison.Ordinal);
     }
 
     [Fact]

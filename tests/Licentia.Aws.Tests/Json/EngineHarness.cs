@@ -9,7 +9,7 @@ namespace Licentia.Aws.Tests.Json;
 /// <summary>The engine wired as the server wires it, around the fake handler, with helpers to post raw bytes.</summary>
 public sealed class EngineHarness
 {
-    public EngineHarness()
+    public EngineHarness(Licentia.Aws.Idempotency.IIdempotencyGuard? idempotency = null)
     {
         var binding = JsonServiceBinding.Create(
             ServiceModel.LoadEmbedded(LicenseManagerOperations.ModelName),
@@ -19,6 +19,7 @@ public sealed class EngineHarness
         {
             ErrorTranslator = e => e is FakeServiceException domain ? AwsError.Client(domain.GetType().Name, domain.Message) : null,
             OnUnhandledException = (e, target, requestId) => Reported.Add((e, target, requestId)),
+            Idempotency = idempotency,
         });
     }
 
