@@ -34,6 +34,18 @@ public sealed class LicensingQuotas
     /// <summary>How often an update is tried when another writer changed the configuration meanwhile (not an AWS quota).</summary>
     public int UpdateAttempts { get; set; } = 3;
 
+    /// <summary>Instances one RunInstances may launch. AWS: bounded by the account's vCPU quota, not per call.</summary>
+    public int InstancesPerLaunch { get; set; } = 100;
+
+    /// <summary>Dedicated Hosts one AllocateHosts may allocate. AWS: bounded by the per-family host quota.</summary>
+    public int HostsPerAllocation { get; set; } = 100;
+
+    /// <summary>
+    /// How often a licensing transaction is started over when the configurations it locked changed while it
+    /// locked them (a concurrent association). Not an AWS quota.
+    /// </summary>
+    public int LicensingTransactionAttempts { get; set; } = 5;
+
     /// <summary>Throws <see cref="InvalidOperationException"/> naming the first setting out of range.</summary>
     public void Validate()
     {
@@ -46,6 +58,9 @@ public sealed class LicensingQuotas
         Positive(DefaultPageSize, nameof(DefaultPageSize));
         Positive(MaxPageSize, nameof(MaxPageSize));
         Positive(UpdateAttempts, nameof(UpdateAttempts));
+        Positive(InstancesPerLaunch, nameof(InstancesPerLaunch));
+        Positive(HostsPerAllocation, nameof(HostsPerAllocation));
+        Positive(LicensingTransactionAttempts, nameof(LicensingTransactionAttempts));
         if (DefaultPageSize > MaxPageSize)
         {
             throw new InvalidOperationException(

@@ -41,6 +41,33 @@ internal sealed class PostgresDialect : SqlDialect
         return new MigrationLock(connection);
     }
 
+    /// <summary>
+    /// A session-level advisory lock tried without waiting: the node that gets it runs the job, the others
+    /// skip this round. Held on its own connection until the handle is disposed (or the session ends).
+    /// </summary>
+    public override async ValueTask<IAsyncDisposable?> TryLockJobAsync(DbConnection connection, string jobName, CancellationToken ct)
+    {
+        var key = AdvisoryLockKey.For(jobName);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT pg_try_advisory_lock(@key)";
+            command.Parameters.Add(new NpgsqlParameter<long>("key", key));
+            if (await command.ExecuteScalarAsync(ct) is true)
+            {
+                return new JobLock(connection, key);
+            }
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+
+        await connection.DisposeAsync();
+        return null;
+    }
+
     public override object ToDbTimestamp(DateTimeOffset utc) => utc;
 
     public override DateTimeOffset ReadTimestamp(DbDataReader reader, int ordinal) => reader.GetFieldValue<DateTimeOffset>(ordinal);
@@ -60,5 +87,24 @@ internal sealed class PostgresDialect : SqlDialect
         // Not cancellable on purpose: the unlock must run even when the migration was cancelled.
         // Should it fail, closing the connection ends the session and PostgreSQL drops the lock anyway.
         public async ValueTask DisposeAsync() => await ExecuteAsync(connection, "SELECT pg_advisory_unlock(@key)", CancellationToken.None);
+    }
+
+    private sealed class JobLock(DbConnection connection, long key) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = "SELECT pg_advisory_unlock(@key)";
+                command.Parameters.Add(new NpgsqlParameter<long>("key", key));
+                await command.ExecuteNonQueryAsync(CancellationToken.None);
+            }
+            finally
+            {
+                // Closing ends the session, which drops the lock even if the unlock failed.
+                await connection.DisposeAsync();
+            }
+        }
     }
 }

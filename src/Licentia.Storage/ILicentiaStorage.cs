@@ -1,6 +1,9 @@
 using Licentia.Core.Accounts;
+using Licentia.Core.Compute;
 using Licentia.Core.Idempotency;
+using Licentia.Core.Keys;
 using Licentia.Core.LicenseConfigurations;
+using Licentia.Core.Licensing;
 using Licentia.Core.Tagging;
 
 namespace Licentia.Storage;
@@ -19,6 +22,14 @@ public interface ILicentiaStorage : IAsyncDisposable
     ITagStore Tags { get; }
 
     IIdempotencyStore Idempotency { get; }
+
+    /// <summary>EC2 images, instances, Dedicated Hosts and launch templates.</summary>
+    IComputeStore Compute { get; }
+
+    /// <summary>License associations, usage, failure records and the licensing transaction.</summary>
+    ILicensingStore Licensing { get; }
+
+    ISigningKeyStore SigningKeys { get; }
 
     /// <summary>
     /// Brings the schema up to date. Safe to call again and safe to call from several processes

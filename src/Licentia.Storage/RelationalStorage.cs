@@ -1,7 +1,10 @@
 using System.Reflection;
 using Licentia.Core.Accounts;
+using Licentia.Core.Compute;
 using Licentia.Core.Idempotency;
+using Licentia.Core.Keys;
 using Licentia.Core.LicenseConfigurations;
+using Licentia.Core.Licensing;
 using Licentia.Core.Tagging;
 using Licentia.Storage.Db;
 using Licentia.Storage.Migrations;
@@ -23,6 +26,9 @@ internal sealed class RelationalStorage : ILicentiaStorage
         LicenseConfigurations = new LicenseConfigurationStore(_db);
         Tags = new TagStore(_db);
         Idempotency = new IdempotencyStore(_db);
+        Compute = new ComputeStore(_db);
+        Licensing = new LicensingStore(_db);
+        SigningKeys = new SigningKeyStore(_db);
     }
 
     public IAccountStore Accounts { get; }
@@ -32,6 +38,12 @@ internal sealed class RelationalStorage : ILicentiaStorage
     public ITagStore Tags { get; }
 
     public IIdempotencyStore Idempotency { get; }
+
+    public IComputeStore Compute { get; }
+
+    public ILicensingStore Licensing { get; }
+
+    public ISigningKeyStore SigningKeys { get; }
 
     public Task MigrateAsync(CancellationToken ct) =>
         new MigrationRunner(_db, MigrationScript.LoadFrom(_migrationsAssembly)).RunAsync(ct);

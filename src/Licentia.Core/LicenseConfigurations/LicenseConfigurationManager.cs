@@ -1,5 +1,6 @@
 using Licentia.Core.Errors;
 using Licentia.Core.Identifiers;
+using Licentia.Core.Licensing;
 using Licentia.Core.Paging;
 using Licentia.Core.Tagging;
 
@@ -16,13 +17,19 @@ public sealed partial class LicenseConfigurationManager
     private readonly LicensingQuotas _quotas;
     private readonly TimeProvider _time;
     private readonly IRandomSource _random;
+    private readonly ILicensingStore? _licensing;
 
+    /// <param name="licensing">
+    /// Where associations are kept; with it, deleting a configuration that still has associations is refused
+    /// with a message that lists them. (The store refuses such a delete in any case.)
+    /// </param>
     public LicenseConfigurationManager(
         ILicenseConfigurationStore store,
         ITagStore tags,
         LicensingQuotas quotas,
         TimeProvider time,
-        IRandomSource? random = null)
+        IRandomSource? random = null,
+        ILicensingStore? licensing = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(tags);
@@ -33,6 +40,7 @@ public sealed partial class LicenseConfigurationManager
         _quotas = quotas;
         _time = time;
         _random = random ?? CryptoRandomSource.Instance;
+        _licensing = licensing;
     }
 
     /// <summary>CreateLicenseConfiguration: stores a new configuration with its tags; returns it.</summary>
@@ -172,15 +180,44 @@ public sealed partial class LicenseConfigurationManager
         }
     }
 
-    /// <summary>DeleteLicenseConfiguration: removes the configuration and its tags.</summary>
-    /// <exception cref="InvalidParameterValueException">The ARN is malformed or names no configuration of this scope.</exception>
+    /// <summary>
+    /// DeleteLicenseConfiguration: removes the configuration and its tags. Refused while resources are still
+    /// associated with it: the message names them and says how to disassociate them.
+    /// </summary>
+    /// <exception cref="InvalidParameterValueException">The ARN is malformed, names no configuration of this scope, or the configuration has associations.</exception>
     public async Task DeleteAsync(Scope scope, string licenseConfigurationArn, CancellationToken ct)
     {
         var arn = ParseInScope(scope, licenseConfigurationArn, "LicenseConfigurationArn");
+        if (_licensing is not null && await _licensing.HasAssociationsAsync(scope, arn.Id, ct))
+        {
+            throw await StillAssociatedAsync(scope, arn, ct);
+        }
+
+        // The store re-checks under the configuration's lock, so an association made meanwhile is not lost.
         if (!await _store.DeleteAsync(scope, arn.Id, ct))
         {
+            if (await _store.FindAsync(scope, arn.Id, ct) is not null)
+            {
+                throw await StillAssociatedAsync(scope, arn, ct);
+            }
+
             throw NotFound(licenseConfigurationArn);
         }
+    }
+
+    private async Task<InvalidParameterValueException> StillAssociatedAsync(Scope scope, LicenseConfigurationArn arn, CancellationToken ct)
+    {
+        const int shown = 5;
+        var names = string.Empty;
+        if (_licensing is not null)
+        {
+            var page = await _licensing.ListAssociationsAsync(scope, arn.Id, null, shown + 1, ct);
+            names = ": " + string.Join(", ", page.Items.Take(shown).Select(a => a.ResourceArn)) + (page.Items.Count > shown ? ", ..." : string.Empty);
+        }
+
+        return new InvalidParameterValueException(
+            $"License configuration '{arn}' is still associated with resources{names}. Disassociate them first " +
+            "(UpdateLicenseSpecificationsForResource with RemoveLicenseSpecifications, or terminate the instances), then delete it.");
     }
 
     private static LicenseConfiguration ApplyChanges(LicenseConfiguration current, UpdateLicenseConfigurationCommand command, DateTimeOffset now)

@@ -88,9 +88,12 @@ internal static class LicentiaServices
                 new JsonProtocolOptions
                 {
                     ErrorTranslator = ErrorTranslation.Translate,
+                    Idempotency = sp.GetRequiredService<StoredIdempotencyGuard>(),
                     OnUnhandledException = (exception, target, requestId) => HandlerLog.Unhandled(logger, target, requestId, exception),
                 });
         });
+        services.AddSingleton<StoredIdempotencyGuard>();
+        services.AddHostedService<IdempotencyPurge>();
         services.AddSingleton<AwsEndpoint>();
         services.AddSingleton<FirstStart>();
         return services;

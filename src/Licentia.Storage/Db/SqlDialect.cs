@@ -31,6 +31,18 @@ internal abstract class SqlDialect
     /// <summary>Holds off other processes' migration runs until the returned handle is disposed.</summary>
     public abstract ValueTask<IAsyncDisposable> LockMigrationsAsync(DbConnection connection, CancellationToken ct);
 
+    /// <summary>
+    /// Tries to take the lock that lets one node run a periodic job, on <paramref name="connection"/>, which the
+    /// returned handle owns (disposing it releases the lock and the connection). Null when another node holds
+    /// it. The default, for engines with a single node per database, always grants it.
+    /// </summary>
+    public virtual async ValueTask<IAsyncDisposable?> TryLockJobAsync(DbConnection connection, string jobName, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        await connection.DisposeAsync();
+        return NoJobLock.Instance;
+    }
+
     /// <summary>The parameter value that stores an instant (already normalized to UTC microseconds).</summary>
     public abstract object ToDbTimestamp(DateTimeOffset utc);
 
@@ -39,5 +51,12 @@ internal abstract class SqlDialect
     /// <summary>Marks a parameter as carrying a JSON document (PostgreSQL: jsonb).</summary>
     public virtual void MarkJson(DbParameter parameter)
     {
+    }
+
+    private sealed class NoJobLock : IAsyncDisposable
+    {
+        public static readonly NoJobLock Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

@@ -53,6 +53,12 @@ internal sealed class LicenseConfigurationStore(Database db) : ILicenseConfigura
     public async Task<LicenseConfiguration?> FindAsync(Scope scope, string id, CancellationToken ct)
     {
         await using var session = await db.ReadAsync(ct);
+        return await FindAsync(session, scope, id, ct);
+    }
+
+    /// <summary>Reads within a session, e.g. a licensing transaction after it took the configuration's lock.</summary>
+    internal static async Task<LicenseConfiguration?> FindAsync(Session session, Scope scope, string id, CancellationToken ct)
+    {
         await using var select = session.Prepare($"SELECT {Columns} FROM license_configurations WHERE {ScopeFilter} AND id = @id");
         await using var reader = await select
             .Bind("accountId", scope.AccountId)
@@ -141,6 +147,15 @@ internal sealed class LicenseConfigurationStore(Database db) : ILicenseConfigura
     public async Task<bool> DeleteAsync(Scope scope, string id, CancellationToken ct)
     {
         await using var session = await db.WriteAsync(ct);
+
+        // Under the configuration's lock, as the licensing transactions that associate it: a configuration
+        // that still has associations is not deleted (false; the manager tells not-found from associated).
+        await session.LockAsync(ComputeLockNames.LicenseConfiguration(scope, id), ct);
+        if (await LicensingStore.HasAssociationsAsync(session, scope, id, ct))
+        {
+            return false;
+        }
+
         string? arn;
         await using (var select = session.Prepare($"SELECT arn FROM license_configurations WHERE {ScopeFilter} AND id = @id"))
         {
@@ -154,6 +169,13 @@ internal sealed class LicenseConfigurationStore(Database db) : ILicenseConfigura
         }
 
         await TagRows.DeleteAllAsync(session, scope, arn, ct);
+        // Rows that outlive associations (hosts kept by affinity, failure records) go with the configuration.
+        foreach (var table in new[] { "license_usages", "license_operation_failures" })
+        {
+            await using var purge = session.Prepare($"DELETE FROM {table} WHERE {ScopeFilter} AND configuration_id = @id");
+            await purge.Bind("accountId", scope.AccountId).Bind("region", scope.Region).Bind("id", id).ExecuteAsync(ct);
+        }
+
         await using (var delete = session.Prepare($"DELETE FROM license_configurations WHERE {ScopeFilter} AND id = @id"))
         {
             await delete.Bind("accountId", scope.AccountId).Bind("region", scope.Region).Bind("id", id).ExecuteAsync(ct);

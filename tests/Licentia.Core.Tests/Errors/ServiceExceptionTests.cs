@@ -14,10 +14,16 @@ public class ServiceExceptionTests
     [MemberData(nameof(ErrorTypes))]
     public void Every_error_is_an_error_shape_of_the_model_with_matching_fault(Type type)
     {
+        // License Manager's errors, and KMS's for the signing-key service (NotFoundException, InvalidKeyUsageException, ...).
         using var model = JsonDocument.Parse(File.ReadAllText(RepositoryFiles.Path("specs", "aws", "license-manager", "service-2.json")));
+        using var kms = JsonDocument.Parse(File.ReadAllText(RepositoryFiles.Path("specs", "aws", "kms", "service-2.json")));
         var shapes = model.RootElement.GetProperty("shapes");
+        if (!shapes.TryGetProperty(type.Name, out _))
+        {
+            shapes = kms.RootElement.GetProperty("shapes");
+        }
 
-        Assert.True(shapes.TryGetProperty(type.Name, out var shape), $"{type.Name} is not a shape of the License Manager model.");
+        Assert.True(shapes.TryGetProperty(type.Name, out var shape), $"{type.Name} is not a shape of the License Manager or KMS model.");
         Assert.True(shape.TryGetProperty("exception", out var exception) && exception.GetBoolean());
         var modelFault = shape.TryGetProperty("fault", out var fault) && fault.GetBoolean();
         var error = (ServiceException)Activator.CreateInstance(type, "message")!;
@@ -34,6 +40,8 @@ public class ServiceExceptionTests
             "InvalidParameterValueException", "ValidationException", "ResourceLimitExceededException", "ConflictException",
             "ResourceNotFoundException", "AccessDeniedException", "AuthorizationException", "FilterLimitExceededException",
             "ServerInternalException", "RateLimitExceededException", "InvalidResourceStateException", "LicenseUsageException",
+            "NotFoundException", "InvalidKeyUsageException", "KMSInvalidSignatureException", "UnsupportedOperationException",
+            "TagException", "LimitExceededException", "DryRunOperationException",
         ];
 
         Assert.Equal(expected.Order(), DomainErrorTypes.Select(t => t.Name).Order());

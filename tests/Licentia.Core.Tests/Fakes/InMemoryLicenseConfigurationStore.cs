@@ -28,6 +28,14 @@ public sealed class InMemoryLicenseConfigurationStore(InMemoryTagStore tags) : I
 
     public IReadOnlyList<LicenseConfiguration> All => _items;
 
+    /// <summary>Puts back a copy taken from <see cref="All"/> (a rolled-back transaction of the in-memory licensing store).</summary>
+    public void ReplaceAll(IEnumerable<LicenseConfiguration> items)
+    {
+        var copy = items.ToList();
+        _items.Clear();
+        _items.AddRange(copy);
+    }
+
     public async Task<bool> TryInsertAsync(LicenseConfiguration configuration, IReadOnlyList<Tag> tags, int maxPerScope, CancellationToken ct)
     {
         if (_items.Count(c => c.Scope == configuration.Scope) >= maxPerScope)

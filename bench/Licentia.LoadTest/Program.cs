@@ -1,0 +1,184 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using Licentia.LoadTest;
+
+// The HTTP load harness; docs/benchmarks.md says what it measures and how to read it.
+LoadTestOptions options;
+try
+{
+    options = LoadTestOptions.Parse(args);
+}
+catch (ArgumentException e)
+{
+    await Console.Error.WriteLineAsync(e.Message + Environment.NewLine + Environment.NewLine + LoadTestOptions.Usage);
+    return 2;
+}
+
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+
+ServerProcess? server = null;
+AppDomain.CurrentDomain.ProcessExit += (_, _) => server?.Dispose();
+try
+{
+    if (options.Endpoint is null)
+    {
+        var dll = options.ServerDll ?? Paths.DefaultServerDll();
+        Console.Error.WriteLine($"Starting {dll} ({options.Storage}) ...");
+        server = await ServerProcess.StartAsync(
+            dll, options.Storage == "postgres" ? options.PostgresConnectionString : null, options.QuietServer, cancel.Token);
+    }
+
+    var endpoint = options.Endpoint ?? server!.Endpoint;
+    var credentialsFile = options.CredentialsFile ?? server!.CredentialsFile;
+    if (!File.Exists(credentialsFile))
+    {
+        throw new InvalidOperationException(
+            $"No credentials file at {credentialsFile}. The server writes one only on its first start with an empty store: "
+            + "give --postgres an empty database, or pass --credentials.");
+    }
+
+    var credentials = SharedCredentials.Read(credentialsFile, options.Profile);
+    var client = new LicenseManagerClient(endpoint, credentials);
+    using var http = new HttpClient(new SocketsHttpHandler
+    {
+        MaxConnectionsPerServer = options.Concurrency.Max(),
+        PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+        UseProxy = false,
+        ConnectTimeout = TimeSpan.FromSeconds(10),
+    })
+    {
+        Timeout = TimeSpan.FromSeconds(30),
+    };
+
+    await WaitForHealthAsync(http, client, cancel.Token);
+    var runId = Guid.NewGuid().ToString("N")[..8];
+    var seeded = options.Scenarios.Any(s => s is "list" or "get") ? await SeedAsync(http, client, runId, cancel.Token) : [];
+    var scenarios = options.Scenarios.Select(name => Scenario.Create(name, client, seeded, runId)).ToList();
+
+    var runner = new LoadRunner(http, server is null ? null : () => server.CpuTime);
+    var results = new List<Measurement>();
+    long warmupErrors = 0;
+    foreach (var concurrency in options.Concurrency)
+    {
+        foreach (var scenario in scenarios)
+        {
+            cancel.Token.ThrowIfCancellationRequested();
+            if (options.Warmup > TimeSpan.Zero)
+            {
+                var warm = await runner.RunAsync(scenario, concurrency, options.Warmup, options.MaxRequests, cancel.Token);
+                warmupErrors += warm.Errors;
+                Report(warm.ErrorSamples, $"{scenario.Name} x{concurrency} warm-up");
+            }
+
+            var measured = await runner.RunAsync(scenario, concurrency, options.Duration, options.MaxRequests, cancel.Token);
+            results.Add(measured);
+            Console.Error.WriteLine(
+                $"{scenario.Name} x{concurrency}: {measured.Requests} requests, {measured.Errors} errors, {measured.RequestsPerSecond:0} req/s");
+            Report(measured.ErrorSamples, $"{scenario.Name} x{concurrency}");
+        }
+    }
+
+    var output = new System.Text.StringBuilder()
+        .AppendLine($"Licentia load test: {endpoint} ({(options.Endpoint is null ? options.Storage + ", started by the harness" : "given endpoint")}), "
+            + $"{options.Duration.TotalSeconds:0.#} s per scenario after {options.Warmup.TotalSeconds:0.#} s warm-up; "
+            + $"{Environment.ProcessorCount} CPUs, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}.")
+        .AppendLine()
+        .AppendLine(string.Join(Environment.NewLine, scenarios.Select(s => $"- `{s.Name}`: {s.Description}")))
+        .AppendLine()
+        .Append(MarkdownReport.Render(results, server is not null))
+        .ToString();
+    Console.WriteLine(output);
+    if (options.OutputFile is not null)
+    {
+        await File.WriteAllTextAsync(options.OutputFile, output);
+    }
+
+    var errors = results.Sum(r => r.Errors) + warmupErrors;
+    if (errors > 0)
+    {
+        await Console.Error.WriteLineAsync($"FAILED: {errors} request(s) did not answer 2xx ({warmupErrors} of them during warm-up).");
+        return 1;
+    }
+
+    return 0;
+}
+catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+{
+    await Console.Error.WriteLineAsync("Interrupted.");
+    return 1;
+}
+catch (Exception e) when (e is InvalidOperationException or IOException or HttpRequestException or TimeoutException)
+{
+    await Console.Error.WriteLineAsync("FAILED: " + e.Message);
+    if (server is not null)
+    {
+        await Console.Error.WriteLineAsync("Server output (last lines):" + Environment.NewLine + server.RecentOutput);
+    }
+
+    return 1;
+}
+finally
+{
+    server?.Dispose();
+}
+
+static void Report(IReadOnlyList<string> samples, string what)
+{
+    foreach (var sample in samples)
+    {
+        Console.Error.WriteLine($"  error in {what}: {sample}");
+    }
+}
+
+static async Task WaitForHealthAsync(HttpClient http, LicenseManagerClient client, CancellationToken ct)
+{
+    var waited = Stopwatch.StartNew();
+    while (true)
+    {
+        try
+        {
+            using var request = client.Health();
+            using var response = await http.SendAsync(request, ct);
+            if (response.IsSuccessStatusCode)
+            {
+                return;
+            }
+        }
+        catch (HttpRequestException) when (waited.Elapsed < TimeSpan.FromSeconds(30))
+        {
+        }
+
+        if (waited.Elapsed > TimeSpan.FromSeconds(30))
+        {
+            throw new TimeoutException($"{client.Endpoint}health did not answer 200 within 30 s.");
+        }
+
+        await Task.Delay(100, ct);
+    }
+}
+
+static async Task<string[]> SeedAsync(HttpClient http, LicenseManagerClient client, string runId, CancellationToken ct)
+{
+    var arns = new string[Scenario.SeededConfigurations];
+    for (var i = 0; i < arns.Length; i++)
+    {
+        using var request = client.Request("CreateLicenseConfiguration", Scenario.NewConfiguration($"seed-{runId}-{i}"));
+        using var response = await http.SendAsync(request, ct);
+        var body = await response.Content.ReadAsStringAsync(ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Seeding a configuration answered {(int)response.StatusCode}: {body}");
+        }
+
+        using var json = JsonDocument.Parse(body);
+        arns[i] = json.RootElement.GetProperty("LicenseConfigurationArn").GetString()!;
+    }
+
+    return arns;
+}

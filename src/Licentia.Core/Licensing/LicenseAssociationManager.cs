@@ -1,0 +1,369 @@
+using Licentia.Core.Compute;
+using Licentia.Core.Compute.Images;
+using Licentia.Core.Compute.Instances;
+using Licentia.Core.Compute.InstanceTypes;
+using Licentia.Core.Errors;
+using Licentia.Core.LicenseConfigurations;
+using Licentia.Core.LicenseConfigurations.Rules;
+using Licentia.Core.Paging;
+
+namespace Licentia.Core.Licensing;
+
+/// <summary>
+/// The License Manager operations on associations and usage, one method per operation:
+/// UpdateLicenseSpecificationsForResource, ListLicenseSpecificationsForResource,
+/// ListAssociationsForLicenseConfiguration, ListUsageForLicenseConfiguration,
+/// ListFailuresForLicenseConfigurationOperations, and the consumption members of
+/// GetLicenseConfiguration. Errors are License Manager's (<see cref="ServiceException"/>s).
+/// </summary>
+public sealed class LicenseAssociationManager
+{
+    private static readonly IReadOnlyList<string> UsageFilterNames = ["resourceArn", "resourceType", "resourceAccount"];
+
+    private readonly ILicensingStore _store;
+    private readonly ILicenseConfigurationStore _configurations;
+    private readonly LicensingQuotas _quotas;
+    private readonly TimeProvider _time;
+    private readonly InstanceTypeCatalog _catalog;
+    private readonly LicensingRunner _runner;
+
+    public LicenseAssociationManager(
+        ILicensingStore store,
+        ILicenseConfigurationStore configurations,
+        LicensingQuotas quotas,
+        TimeProvider time,
+        InstanceTypeCatalog? catalog = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(configurations);
+        ArgumentNullException.ThrowIfNull(quotas);
+        ArgumentNullException.ThrowIfNull(time);
+        _store = store;
+        _configurations = configurations;
+        _quotas = quotas;
+        _time = time;
+        _catalog = catalog ?? InstanceTypeCatalog.Default;
+        _runner = new LicensingRunner(store, time, quotas);
+    }
+
+    /// <summary>
+    /// UpdateLicenseSpecificationsForResource: removes, then adds, configurations of an AMI, an instance or a
+    /// Dedicated Host, in one transaction. Adding to a running instance (or a host) consumes at once and is
+    /// refused at a hard limit with <see cref="LicenseUsageException"/>; removing releases.
+    /// </summary>
+    public async Task UpdateLicenseSpecificationsForResourceAsync(
+        Scope scope,
+        string resourceArn,
+        IReadOnlyList<LicenseSpecification>? add,
+        IReadOnlyList<LicenseSpecification>? remove,
+        CancellationToken ct)
+    {
+        var resource = ParseResourceArn(scope, resourceArn);
+        var adds = ParseSpecifications(scope, add, "AddLicenseSpecifications", resource.Kind);
+        var removes = ParseSpecifications(scope, remove, "RemoveLicenseSpecifications", resource.Kind);
+        if (adds.Keys.Intersect(removes.Keys).FirstOrDefault() is { } both)
+        {
+            throw new InvalidParameterValueException($"License configuration '{LicenseConfigurationArn.Format(scope, both)}' is both added and removed.");
+        }
+
+        var configurationIds = adds.Keys.Union(removes.Keys).ToList();
+        var locks = configurationIds.Select(id => LicensingLock.Configuration(scope, id)).ToList();
+        locks.Add(resource.Kind == Ec2ResourceKind.Instance ? LicensingLock.Instance(scope, resource.ResourceId) : LicensingLock.HostPlacement(scope));
+
+        await _runner.RunAsync(new LicensingOperation("UpdateLicenseSpecificationsForResource", scope.AccountId), async ledger =>
+        {
+            var tx = ledger.Transaction;
+            await tx.LockAsync(locks, ct);
+            var (canonicalArn, owner) = await CheckResourceAsync(tx, scope, resource, resourceArn, adding: adds.Count > 0, ct);
+            var current = await tx.AssociationsOfResourceAsync(scope.Region, scope.AccountId, canonicalArn, ct);
+            var mine = current.Where(a => a.Scope == scope).Select(a => a.LicenseConfigurationId).ToHashSet(StringComparer.Ordinal);
+            var instance = resource.Kind == Ec2ResourceKind.Instance ? await tx.FindInstanceAsync(scope, resource.ResourceId, ct) : null;
+            var host = resource.Kind == Ec2ResourceKind.Host ? await tx.FindHostAsync(scope, resource.ResourceId, ct) : null;
+
+            foreach (var id in removes.Keys.Where(mine.Contains))
+            {
+                await tx.DeleteAssociationAsync(scope, id, canonicalArn, ct);
+                if (instance is not null)
+                {
+                    await ledger.ReleaseInstanceFromAsync(instance, scope, id);
+                }
+                else if (host is not null)
+                {
+                    await ledger.ReleaseHostIfUnusedAsync(scope, id, scope, host.Id);
+                }
+            }
+
+            var newOnes = adds.Where(a => !mine.Contains(a.Key)).ToList();
+            var count = current.Count - removes.Keys.Count(mine.Contains) + newOnes.Count;
+            if (count > _quotas.LicenseConfigurationsPerResource)
+            {
+                throw new ResourceLimitExceededException(
+                    $"Resource '{canonicalArn}' would have {count} license configurations; at most {_quotas.LicenseConfigurationsPerResource} are allowed per resource.");
+            }
+
+            foreach (var (id, specification) in newOnes)
+            {
+                var entry = await ledger.GetAsync(scope, id)
+                    ?? throw new InvalidParameterValueException($"License configuration '{specification.LicenseConfigurationArn}' does not exist in this account and Region.");
+                if (entry.Configuration.Status == LicenseConfigurationStatus.Disabled)
+                {
+                    throw LicenseLedger.Refusal(entry, LicenseRefusalKind.Disabled,
+                        $"License configuration '{entry.Configuration.Name}' ({entry.Configuration.Arn}) is disabled and cannot be associated with new resources.",
+                        canonicalArn, ResourceType(resource.Kind), owner);
+                }
+
+                if (host is not null && entry.Configuration.CountingType is not (LicenseCountingType.Core or LicenseCountingType.Socket))
+                {
+                    throw new InvalidParameterValueException(
+                        $"License configuration '{entry.Configuration.Arn}' counts {LicenseCountingTypeNames.ToWire(entry.Configuration.CountingType)}; " +
+                        "only Core and Socket configurations can be associated with a Dedicated Host.");
+                }
+
+                await tx.InsertAssociationAsync(new LicenseAssociation
+                {
+                    AccountId = scope.AccountId,
+                    Region = scope.Region,
+                    LicenseConfigurationId = id,
+                    LicenseConfigurationArn = entry.Configuration.Arn,
+                    ResourceArn = canonicalArn,
+                    ResourceType = ResourceType(resource.Kind),
+                    ResourceId = resource.ResourceId,
+                    ResourceOwnerId = owner,
+                    AmiAssociationScope = specification.AmiAssociationScope,
+                    AssociatedAt = ledger.Now,
+                }, ct);
+
+                if (instance is not null && InstanceStateNames.IsConsuming(instance.State))
+                {
+                    var typeInfo = _catalog.FindInstanceType(instance.InstanceType)
+                        ?? throw new InvalidResourceStateException($"Instance type {instance.InstanceType} of {instance.Id} is unknown.");
+                    var onHost = instance.Placement.HostId is { } hostId ? await tx.FindHostAsync(scope, hostId, ct) : null;
+                    var facts = new ResourceFacts
+                    {
+                        Tenancy = instance.Placement.LicenseTenancy,
+                        DefaultVCpus = typeInfo.DefaultVCpus,
+                        CpuOptions = instance.CpuOptions,
+                        Host = onHost is null ? null : new HostFacts(onHost.Id, onHost.Sockets, onHost.PhysicalCores),
+                    };
+                    await ledger.ApplyAsync(await ledger.PlanAsync([entry], instance, facts), instance);
+                }
+                else if (host is not null)
+                {
+                    await ledger.ApplyHostAsync(await ledger.PlanHostAsync(entry, host), host);
+                }
+            }
+
+            if (instance is not null)
+            {
+                var licenses = (await tx.AssociationsOfResourceAsync(scope.Region, scope.AccountId, canonicalArn, ct))
+                    .Select(a => a.LicenseConfigurationArn).ToList();
+                if (!licenses.SequenceEqual(instance.Licenses)
+                    && !await tx.TryUpdateInstanceAsync(instance with { Licenses = licenses, Version = instance.Version + 1 }, instance.Version, ct))
+                {
+                    throw new ConflictException($"Instance {instance.Id} changed meanwhile; retry.");
+                }
+            }
+
+            return true;
+        }, refusal => new LicenseUsageException(refusal.Message), recordFailures: true, ct);
+    }
+
+    /// <summary>ListLicenseSpecificationsForResource: the configurations associated with the resource that apply to the caller.</summary>
+    public async Task<Page<LicenseSpecification>> ListLicenseSpecificationsForResourceAsync(
+        Scope scope, string resourceArn, int? maxResults, string? after, CancellationToken ct)
+    {
+        var resource = ParseResourceArn(scope, resourceArn);
+        var canonical = Canonical(scope, resource);
+        var page = await _store.ListAssociationsOfResourceAsync(scope.Region, scope.AccountId, canonical, after, PageSize(maxResults), ct);
+        return new Page<LicenseSpecification>(
+            [.. page.Items.Select(a => new LicenseSpecification(a.LicenseConfigurationArn, a.AmiAssociationScope))], page.NextCursor);
+    }
+
+    /// <summary>ListAssociationsForLicenseConfiguration.</summary>
+    public async Task<Page<LicenseAssociation>> ListAssociationsForLicenseConfigurationAsync(
+        Scope scope, string licenseConfigurationArn, int? maxResults, string? after, CancellationToken ct)
+    {
+        var configuration = await ResolveConfigurationAsync(scope, licenseConfigurationArn, ct);
+        return await _store.ListAssociationsAsync(scope, configuration.Id, after, PageSize(maxResults), ct);
+    }
+
+    /// <summary>
+    /// ListUsageForLicenseConfiguration: the resources holding licenses now (hosts kept by affinity
+    /// included). Filters: resourceArn, resourceType, resourceAccount.
+    /// </summary>
+    public async Task<Page<LicenseUsage>> ListUsageForLicenseConfigurationAsync(
+        Scope scope, string licenseConfigurationArn, IReadOnlyList<ListFilter>? filters, int? maxResults, string? after, CancellationToken ct)
+    {
+        var configuration = await ResolveConfigurationAsync(scope, licenseConfigurationArn, ct);
+        var query = new LicenseUsageQuery
+        {
+            HeldAfter = LicenseLedger.HeldAfter(LicenseRuleParser.ForConfiguration(configuration), _time.GetUtcNow()),
+            Limit = PageSize(maxResults),
+            After = after,
+        };
+        if (filters is { Count: > 0 })
+        {
+            if (filters.Count > _quotas.FiltersPerRequest)
+            {
+                throw new FilterLimitExceededException($"{filters.Count} filters were given; at most {_quotas.FiltersPerRequest} are allowed per request.");
+            }
+
+            foreach (var filter in filters)
+            {
+                var values = filter.Values ?? [];
+                if (values.Count == 0 || values.Count > _quotas.ValuesPerFilter)
+                {
+                    throw values.Count == 0
+                        ? new InvalidParameterValueException($"Filter '{filter.Name}' has no values; give at least one.")
+                        : new FilterLimitExceededException($"Filter '{filter.Name}' has {values.Count} values; at most {_quotas.ValuesPerFilter} are allowed.");
+                }
+
+                query = filter.Name switch
+                {
+                    "resourceArn" => query with { ResourceArns = values },
+                    "resourceType" => query with { ResourceTypes = [.. values.Select(v => LicenseResourceTypeNames.Parse(v, "Value of filter 'resourceType'"))] },
+                    "resourceAccount" => query with { ResourceOwnerIds = values },
+                    _ => throw new InvalidParameterValueException(
+                        $"Filter name '{filter.Name}' is not supported. Supported filters: {string.Join(", ", UsageFilterNames)}."),
+                };
+            }
+        }
+
+        return await _store.ListUsagesAsync(scope, configuration.Id, query, ct);
+    }
+
+    /// <summary>ListFailuresForLicenseConfigurationOperations: refused operations and soft-limit alerts, oldest first.</summary>
+    public async Task<Page<LicenseOperationFailure>> ListFailuresForLicenseConfigurationOperationsAsync(
+        Scope scope, string licenseConfigurationArn, int? maxResults, string? after, CancellationToken ct)
+    {
+        var configuration = await ResolveConfigurationAsync(scope, licenseConfigurationArn, ct);
+        return await _store.ListFailuresAsync(scope, configuration.Id, after, PageSize(maxResults), ct);
+    }
+
+    /// <summary>ConsumedLicenses, ConsumedLicenseSummaryList and ManagedResourceSummaryList of GetLicenseConfiguration.</summary>
+    public async Task<LicenseConsumption> GetConsumptionAsync(Scope scope, string licenseConfigurationArn, CancellationToken ct)
+    {
+        var configuration = await ResolveConfigurationAsync(scope, licenseConfigurationArn, ct);
+        return await GetConsumptionAsync(configuration, ct);
+    }
+
+    /// <summary>The consumption of a configuration already read (saves a lookup in GetLicenseConfiguration).</summary>
+    public async Task<LicenseConsumption> GetConsumptionAsync(LicenseConfiguration configuration, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var heldAfter = LicenseLedger.HeldAfter(LicenseRuleParser.ForConfiguration(configuration), _time.GetUtcNow());
+        var usage = await _store.SummarizeUsageAsync(configuration.Scope, configuration.Id, heldAfter, ct);
+        var associations = await _store.SummarizeAssociationsAsync(configuration.Scope, configuration.Id, ct);
+        return new LicenseConsumption(usage.Sum(u => u.Count), usage, associations);
+    }
+
+    private int PageSize(int? maxResults)
+    {
+        if (maxResults is < 1)
+        {
+            throw new InvalidParameterValueException($"MaxResults {maxResults} is not valid; it must be at least 1.");
+        }
+
+        return Math.Min(maxResults ?? _quotas.DefaultPageSize, _quotas.MaxPageSize);
+    }
+
+    private async Task<LicenseConfiguration> ResolveConfigurationAsync(Scope scope, string? arnText, CancellationToken ct)
+    {
+        var arn = LicenseConfigurationArn.Parse(arnText);
+        var configuration = arn.Scope == scope ? await _configurations.FindAsync(scope, arn.Id, ct) : null;
+        return configuration ?? throw new InvalidParameterValueException($"License configuration '{arnText}' does not exist in this account and Region.");
+    }
+
+    private static Ec2ResourceArn ParseResourceArn(Scope scope, string? text)
+    {
+        if (!Ec2ResourceArn.TryParse(text, out var resource))
+        {
+            throw new InvalidParameterValueException(
+                $"ResourceArn '{text}' is not the ARN of an AMI (arn:aws:ec2:<region>::image/ami-…), an instance " +
+                "(arn:aws:ec2:<region>:<account>:instance/i-…) or a Dedicated Host (…:dedicated-host/h-…).");
+        }
+
+        if (resource.Region != scope.Region || (resource.Kind != Ec2ResourceKind.Image && resource.AccountId != scope.AccountId))
+        {
+            throw new InvalidParameterValueException($"Resource '{text}' does not exist in this account and Region.");
+        }
+
+        return resource;
+    }
+
+    private static string Canonical(Scope scope, Ec2ResourceArn resource) => resource.Kind switch
+    {
+        Ec2ResourceKind.Image => Ec2Ids.ImageArn(scope.Region, resource.ResourceId),
+        Ec2ResourceKind.Instance => Ec2Ids.InstanceArn(scope, resource.ResourceId),
+        _ => Ec2Ids.HostArn(scope, resource.ResourceId),
+    };
+
+    private static async Task<(string Arn, string Owner)> CheckResourceAsync(
+        ILicensingTransaction tx, Scope scope, Ec2ResourceArn resource, string text, bool adding, CancellationToken ct)
+    {
+        switch (resource.Kind)
+        {
+            case Ec2ResourceKind.Image:
+                var image = await tx.FindImageAsync(scope.Region, scope.AccountId, resource.ResourceId, ct)
+                    ?? throw new InvalidParameterValueException($"Resource '{text}' does not exist in this account and Region.");
+                if (adding && image.State != ImageState.Available)
+                {
+                    throw new InvalidResourceStateException($"Image {image.Id} is deregistered; licenses cannot be associated with it.");
+                }
+
+                return (image.Arn, image.AccountId);
+            case Ec2ResourceKind.Instance:
+                var instance = await tx.FindInstanceAsync(scope, resource.ResourceId, ct)
+                    ?? throw new InvalidParameterValueException($"Resource '{text}' does not exist in this account and Region.");
+                if (instance.State is InstanceState.Terminated or InstanceState.ShuttingDown)
+                {
+                    throw new InvalidResourceStateException(
+                        $"Instance {instance.Id} is {InstanceStateNames.ToWire(instance.State)}; its license specifications cannot change.");
+                }
+
+                return (instance.Arn, instance.AccountId);
+            default:
+                var host = await tx.FindHostAsync(scope, resource.ResourceId, ct)
+                    ?? throw new InvalidParameterValueException($"Resource '{text}' does not exist in this account and Region.");
+                if (adding && host.State != Compute.Hosts.HostState.Available)
+                {
+                    throw new InvalidResourceStateException($"Dedicated Host {host.Id} is released; licenses cannot be associated with it.");
+                }
+
+                return (host.Arn, host.AccountId);
+        }
+    }
+
+    private static Dictionary<string, LicenseSpecification> ParseSpecifications(
+        Scope scope, IReadOnlyList<LicenseSpecification>? specifications, string parameterName, Ec2ResourceKind kind)
+    {
+        var parsed = new Dictionary<string, LicenseSpecification>(StringComparer.Ordinal);
+        foreach (var specification in specifications ?? [])
+        {
+            var arn = LicenseConfigurationArn.Parse(specification.LicenseConfigurationArn, $"{parameterName} member");
+            if (arn.Scope != scope)
+            {
+                throw new InvalidParameterValueException(
+                    $"License configuration '{specification.LicenseConfigurationArn}' does not exist in this account and Region.");
+            }
+
+            if (specification.AmiAssociationScope is { } amiScope
+                && (amiScope != AmiAssociationScopes.CrossAccount || kind != Ec2ResourceKind.Image))
+            {
+                throw new InvalidParameterValueException(
+                    $"AmiAssociationScope '{amiScope}' is not valid here: the only value is '{AmiAssociationScopes.CrossAccount}', for AMIs.");
+            }
+
+            parsed[arn.Id] = specification;
+        }
+
+        return parsed;
+    }
+
+    private static LicenseResourceType ResourceType(Ec2ResourceKind kind) => kind switch
+    {
+        Ec2ResourceKind.Image => LicenseResourceType.Ec2Ami,
+        Ec2ResourceKind.Instance => LicenseResourceType.Ec2Instance,
+        _ => LicenseResourceType.Ec2Host,
+    };
+}
