@@ -65,7 +65,7 @@ public sealed class JsonProtocolEngine
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            Report(e, request?.Header(TargetHeader) ?? "", requestId);
+            _options.Report(e, request?.Header(TargetHeader) ?? "", requestId);
             return Error(requestId, "1.1", AwsError.Fault(AwsErrorCodes.InternalFailure, GenericFaultMessage), null);
         }
     }
@@ -162,10 +162,10 @@ public sealed class JsonProtocolEngine
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            var error = Translate(e);
+            var error = _options.Translate(e);
             if (error is null)
             {
-                Report(e, target, requestId);
+                _options.Report(e, target, requestId);
                 error = AwsError.Fault(operation.FaultErrorCode, GenericFaultMessage);
             }
 
@@ -180,33 +180,6 @@ public sealed class JsonProtocolEngine
             ? new AwsHttpResponse(200, Headers(requestId, jsonVersion), earlier.Body)
             : Error(requestId, jsonVersion, AwsError.Client(operation.ValidationErrorCode,
                 $"ClientToken '{clientToken}' was already used with a different {operation.Name} request. Use a new ClientToken for a new request."), service);
-
-    private AwsError? Translate(Exception exception)
-    {
-        try
-        {
-            return _options.ErrorTranslator?.Invoke(exception);
-        }
-#pragma warning disable CA1031 // A translator that fails leaves the original error untranslated (a fault).
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-            return null;
-        }
-    }
-
-    private void Report(Exception exception, string target, string requestId)
-    {
-        try
-        {
-            _options.OnUnhandledException?.Invoke(exception, target, requestId);
-        }
-#pragma warning disable CA1031 // Reporting must not turn a handled fault into a thrown one.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-        }
-    }
 
     // An empty body means "no parameters": botocore sends {} but other clients may send nothing.
     private static JsonDocument? ParseBody(ReadOnlyMemory<byte> body)

@@ -8,41 +8,14 @@ namespace Licentia.Aws.Json;
 /// invoker for every operation the handler implements. Handler methods are found by name, once, at start-up:
 /// <c>public Task&lt;XResponse&gt; X(XRequest request, CancellationToken ct)</c>.
 /// </summary>
-public sealed class JsonServiceBinding
+public sealed class JsonServiceBinding : ServiceBinding
 {
-    private readonly Dictionary<string, OperationInvoker> _invokers;
-
-    private JsonServiceBinding(
-        ServiceModel model,
-        Type handlerType,
-        Func<AwsHttpRequest, object> handlerFactory,
-        Dictionary<string, OperationInvoker> invokers)
-    {
-        Model = model;
+    private JsonServiceBinding(ServiceModel model, Type handlerType, Func<AwsHttpRequest, object> handlerFactory, Dictionary<string, OperationInvoker> invokers)
+        : base(model, handlerType, handlerFactory, invokers) =>
         TargetPrefix = model.Metadata.TargetPrefix!;
-        HandlerType = handlerType;
-        HandlerFactory = handlerFactory;
-        _invokers = invokers;
-        ImplementedOperations = [.. invokers.Keys.Order(StringComparer.Ordinal)];
-        UnimplementedOperations = HandlerBinder.Unimplemented(model, invokers);
-    }
-
-    public ServiceModel Model { get; }
 
     /// <summary>The X-Amz-Target prefix, e.g. "AWSLicenseManager".</summary>
     public string TargetPrefix { get; }
-
-    public Type HandlerType { get; }
-
-    /// <summary>Operations that have a handler method, sorted (what docs/COVERAGE.md lists as supported).</summary>
-    public IReadOnlyList<string> ImplementedOperations { get; }
-
-    /// <summary>Operations of the model without a handler method, sorted; they answer HTTP 501.</summary>
-    public IReadOnlyList<string> UnimplementedOperations { get; }
-
-    internal Func<AwsHttpRequest, object> HandlerFactory { get; }
-
-    internal OperationInvoker? FindInvoker(string operation) => _invokers.GetValueOrDefault(operation);
 
     /// <summary>Binds a handler class to a service.</summary>
     /// <param name="model">The service model, e.g. <c>ServiceModel.LoadEmbedded(LicenseManagerOperations.ModelName)</c>.</param>

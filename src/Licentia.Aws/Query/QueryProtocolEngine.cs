@@ -100,7 +100,7 @@ public sealed class QueryProtocolEngine
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            Report(e, signingName, requestId);
+            _options.Report(e, signingName, requestId);
             var ec2 = service?.IsEc2 ?? signingName == "ec2";
             return Error(requestId, service, ec2, AwsError.Fault(ec2 ? QueryErrorCodes.InternalError : AwsErrorCodes.InternalFailure, GenericFaultMessage));
         }
@@ -174,10 +174,10 @@ public sealed class QueryProtocolEngine
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            var error = Translate(e);
+            var error = _options.Translate(e);
             if (error is null)
             {
-                Report(e, target, requestId);
+                _options.Report(e, target, requestId);
                 error = AwsError.Fault(ec2 ? QueryErrorCodes.InternalError : operation.FaultErrorCode, GenericFaultMessage);
             }
 
@@ -240,33 +240,6 @@ public sealed class QueryProtocolEngine
         Member = member => QueryRequestReader.WireName(member, ec2: true),
         ListItem = (path, index) => $"{path}.{index}",
     };
-
-    private AwsError? Translate(Exception exception)
-    {
-        try
-        {
-            return _options.ErrorTranslator?.Invoke(exception);
-        }
-#pragma warning disable CA1031 // A translator that fails leaves the original error untranslated (a fault).
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-            return null;
-        }
-    }
-
-    private void Report(Exception exception, string target, string requestId)
-    {
-        try
-        {
-            _options.OnUnhandledException?.Invoke(exception, target, requestId);
-        }
-#pragma warning disable CA1031 // Reporting must not turn a handled fault into a thrown one.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-        }
-    }
 
     // The code on the wire is the model's error code for a modeled shape (STS: "MalformedPolicyDocument" for
     // MalformedPolicyDocumentException), and the status the error's, else the shape's, else 400 (500 for faults).

@@ -8,24 +8,15 @@ namespace Licentia.Aws.Query;
 /// are found by name, once, at start-up, exactly as for JSON services:
 /// <c>public Task&lt;XResult&gt; X(XRequest request, CancellationToken ct)</c>.
 /// </summary>
-public sealed class QueryServiceBinding
+public sealed class QueryServiceBinding : ServiceBinding
 {
-    private readonly Dictionary<string, OperationInvoker> _invokers;
-
     private QueryServiceBinding(ServiceModel model, Type handlerType, Func<AwsHttpRequest, object> handlerFactory, Dictionary<string, OperationInvoker> invokers)
+        : base(model, handlerType, handlerFactory, invokers)
     {
-        Model = model;
-        HandlerType = handlerType;
-        HandlerFactory = handlerFactory;
-        _invokers = invokers;
         IsEc2 = model.Metadata.Protocol == "ec2";
-        ImplementedOperations = [.. invokers.Keys.Order(StringComparer.Ordinal)];
-        UnimplementedOperations = HandlerBinder.Unimplemented(model, invokers);
         var ns = model.Metadata.XmlNamespace ?? $"https://{model.Metadata.EndpointPrefix}.amazonaws.com/doc/{model.Metadata.ApiVersion}/";
         XmlNamespace = ns.EndsWith('/') ? ns : ns + "/";
     }
-
-    public ServiceModel Model { get; }
 
     /// <summary>The SigV4 service name that routes requests here (the credential scope's service), e.g. "ec2", "sts".</summary>
     public string SigningName => Model.Metadata.SigningName;
@@ -35,18 +26,6 @@ public sealed class QueryServiceBinding
 
     /// <summary>The namespace of response XML, e.g. "http://ec2.amazonaws.com/doc/2016-11-15/".</summary>
     public string XmlNamespace { get; }
-
-    public Type HandlerType { get; }
-
-    /// <summary>Operations that have a handler method, sorted (what docs/COVERAGE.md lists as supported).</summary>
-    public IReadOnlyList<string> ImplementedOperations { get; }
-
-    /// <summary>Operations of the model without a handler method, sorted; they answer HTTP 501.</summary>
-    public IReadOnlyList<string> UnimplementedOperations { get; }
-
-    internal Func<AwsHttpRequest, object> HandlerFactory { get; }
-
-    internal OperationInvoker? FindInvoker(string operation) => _invokers.GetValueOrDefault(operation);
 
     /// <summary>Binds a handler class to a query-protocol service.</summary>
     /// <param name="model">The service model, e.g. <c>ServiceModel.LoadEmbedded(Ec2Operations.ModelName)</c>.</param>
