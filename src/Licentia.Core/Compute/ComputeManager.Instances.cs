@@ -518,6 +518,7 @@ public sealed partial class ComputeManager
     {
         Tenancy = instance.Placement.LicenseTenancy,
         DefaultVCpus = typeInfo.DefaultVCpus,
+        DefaultCores = typeInfo.DefaultCores,
         CpuOptions = instance.CpuOptions,
         Host = host is null ? null : new HostFacts(host.Id, host.Sockets, host.PhysicalCores),
     };

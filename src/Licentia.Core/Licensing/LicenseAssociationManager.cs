@@ -142,6 +142,7 @@ public sealed class LicenseAssociationManager
                     {
                         Tenancy = instance.Placement.LicenseTenancy,
                         DefaultVCpus = typeInfo.DefaultVCpus,
+                        DefaultCores = typeInfo.DefaultCores,
                         CpuOptions = instance.CpuOptions,
                         Host = onHost is null ? null : new HostFacts(onHost.Id, onHost.Sockets, onHost.PhysicalCores),
                     };

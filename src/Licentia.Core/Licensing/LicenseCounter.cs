@@ -29,6 +29,11 @@ public sealed record ResourceFacts
     public required int DefaultVCpus { get; init; }
     /// <summary>CPU options the instance was launched with; null for the defaults.</summary>
     public CpuOptions? CpuOptions { get; init; }
+    /// <summary>
+    /// The instance type's default physical cores, for an instance; null when the resource is a Dedicated Host
+    /// itself (then #minimumCores and #maximumCores look at the host's cores).
+    /// </summary>
+    public int? DefaultCores { get; init; }
     /// <summary>The Dedicated Host the resource is on (or is), if any.</summary>
     public HostFacts? Host { get; init; }
 }
@@ -49,7 +54,9 @@ public sealed record LicenseDemand(long Count, bool PerHost, LicenseRefusalKind?
 /// <item>vCPU: the instance's vCPUs; with <c>#honorVcpuOptimization=True</c> and CPU options, core count x threads per core.</item>
 /// <item>Instance: 1 per instance.</item>
 /// <item>Core / Socket: the host's physical cores / sockets, once per host however many instances run on it.</item>
-/// <item>#minimum… / #maximum…: a resource whose counted value is outside the range is refused.</item>
+/// <item>#minimum… / #maximum…: a resource whose value is outside the range is refused. The rules speak of the
+/// cores "of a resource": for an instance, its cores (CPU options' core count, else the type's default), even
+/// though Core counting consumes the cores of the host it runs on; for a host, the host's physical cores.</item>
 /// <item>#allowedTenancy: a resource of another tenancy is refused.</item>
 /// </list>
 /// </summary>
@@ -88,11 +95,16 @@ public static class LicenseCounter
                         $"it counts {type} licenses, which needs the resource to be on a Dedicated Host");
                 }
 
-                var core = configuration.CountingType == LicenseCountingType.Core;
-                long count = core ? host.PhysicalCores : host.Sockets;
-                return Range(count, core ? rules.MinimumCores : rules.MinimumSockets, core ? rules.MaximumCores : rules.MaximumSockets,
-                        core ? "physical cores" : "sockets")
-                    ?? new LicenseDemand(count, true, null, null);
+                if (configuration.CountingType == LicenseCountingType.Core)
+                {
+                    var refused = facts.DefaultCores is { } defaultCores
+                        ? Range(facts.CpuOptions?.CoreCount ?? defaultCores, rules.MinimumCores, rules.MaximumCores, "cores")
+                        : Range(host.PhysicalCores, rules.MinimumCores, rules.MaximumCores, "physical cores");
+                    return refused ?? new LicenseDemand(host.PhysicalCores, true, null, null);
+                }
+
+                return Range(host.Sockets, rules.MinimumSockets, rules.MaximumSockets, "sockets")
+                    ?? new LicenseDemand(host.Sockets, true, null, null);
             }
 
             default:

@@ -1,19 +1,25 @@
 using System.Globalization;
 using System.Text;
+using Licentia.Aws.Dispatch;
 using Licentia.Aws.Json;
 using Licentia.Aws.Model;
+using Licentia.Aws.Query;
 
 namespace Licentia.Server.Hosting;
 
 /// <summary>
 /// Renders docs/COVERAGE.md: every operation of every vendored AWS model, and whether this server
-/// has a handler for it. Generated from the models and the bound handlers, never written by hand.
+/// has a handler for it, whichever engine (JSON or query/EC2) serves it. Generated from the models and
+/// the bound handlers, never written by hand.
 /// </summary>
 internal static class CoverageReport
 {
-    public static string Render(JsonProtocolEngine json)
+    public static string Render(JsonProtocolEngine json, QueryProtocolEngine query) =>
+        Render([.. json.Services, .. query.Services]);
+
+    public static string Render(IEnumerable<ServiceBinding> bindings)
     {
-        var implemented = json.Services.ToDictionary(s => s.Model.Name, s => s.ImplementedOperations.ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        var implemented = bindings.ToDictionary(s => s.Model.Name, s => s.ImplementedOperations.ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
         var text = new StringBuilder()
             .AppendLine("# Coverage")
             .AppendLine()

@@ -29,6 +29,10 @@ public sealed class LicentiaOptions
     [Range(1, 60)]
     public int AllowedClockSkewMinutes { get; set; } = 15;
 
+    /// <summary>How often the licensing housekeeping job runs (associations of deregistered AMIs, old usage), in seconds.</summary>
+    [Range(1, 86400)]
+    public int LicensingHousekeepingSeconds { get; set; } = 300;
+
     /// <summary>Largest request body accepted, in bytes.</summary>
     [Range(1024, 64 * 1024 * 1024)]
     public int MaxRequestBytes { get; set; } = 4 * 1024 * 1024;

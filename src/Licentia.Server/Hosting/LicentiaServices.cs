@@ -1,18 +1,27 @@
 using System.Security.Cryptography;
 using System.Text;
 using Licentia.Aws.Auth;
+using Licentia.Aws.Ec2;
 using Licentia.Aws.Json;
 using Licentia.Aws.Kms;
 using Licentia.Aws.LicenseManager;
 using Licentia.Aws.Model;
 using Licentia.Aws.Pagination;
+using Licentia.Aws.Query;
+using Licentia.Aws.Ssm;
 using Licentia.Core;
 using Licentia.Core.Accounts;
+using Licentia.Core.Compute;
+using Licentia.Core.Inventory;
 using Licentia.Core.Keys;
 using Licentia.Core.LicenseConfigurations;
+using Licentia.Core.Licensing;
 using Licentia.Core.Security;
+using Licentia.Server.Agent;
+using Licentia.Server.Ec2;
 using Licentia.Server.Kms;
 using Licentia.Server.LicenseManager;
+using Licentia.Server.Ssm;
 using Licentia.Server.Wire;
 using Licentia.Storage;
 using Microsoft.Extensions.Options;
@@ -30,7 +39,9 @@ internal static class LicentiaServices
             .Validate(o => { o.Validate(); return true; }).ValidateOnStart();
         services.AddOptions<LicensingQuotas>().Bind(configuration.GetSection(LicentiaOptions.Section + ":Quotas"))
             .Validate(q => { q.Validate(); return true; }).ValidateOnStart();
-        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<TestClockOptions>().Bind(configuration.GetSection(TestClockOptions.Section));
+        // The domain clock. Tests may start the server with a clock they move (never enabled by default).
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<TestClockOptions>>().Value.Enabled ? new TestClock() : TimeProvider.System);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<LicensingQuotas>>().Value);
         services.AddSingleton(sp => StorageSetup.Open(sp.GetRequiredService<IOptions<LicentiaOptions>>().Value));
         services.AddSingleton(sp => sp.GetRequiredService<ILicentiaStorage>().Accounts);
@@ -38,17 +49,41 @@ internal static class LicentiaServices
         services.AddSingleton(sp => sp.GetRequiredService<ILicentiaStorage>().Tags);
         services.AddSingleton(sp => sp.GetRequiredService<ILicentiaStorage>().Idempotency);
         services.AddSingleton(sp => sp.GetRequiredService<ILicentiaStorage>().SigningKeys);
+        services.AddSingleton(sp => sp.GetRequiredService<ILicentiaStorage>().Inventory);
+        services.AddOptions<InventoryOptions>().Bind(configuration.GetSection(LicentiaOptions.Section + ":Inventory"))
+            .Validate(o => { o.Validate(); return true; }).ValidateOnStart();
+        services.AddSingleton(sp => new InventoryManager(
+            sp.GetRequiredService<IInventoryStore>(), sp.GetRequiredService<ISecretProtector>(),
+            sp.GetRequiredService<IOptions<InventoryOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => sp.GetRequiredService<ILicentiaStorage>().Licenses);
+        services.AddSingleton(sp => sp.GetRequiredService<ILicentiaStorage>().Grants);
+        services.AddSingleton(sp => sp.GetRequiredService<ILicentiaStorage>().Compute);
+        services.AddSingleton(sp => sp.GetRequiredService<ILicentiaStorage>().Licensing);
         services.AddSingleton(sp => new MasterKey(MasterKeyFile.Load(sp.GetRequiredService<IOptions<LicentiaOptions>>().Value)));
         services.AddSingleton<ISecretProtector>(sp => new AesGcmSecretProtector(sp.GetRequiredService<MasterKey>().Derive("secrets-at-rest")));
         services.AddSingleton(sp => new AccountManager(
             sp.GetRequiredService<IAccountStore>(), sp.GetRequiredService<ISecretProtector>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new LicenseConfigurationManager(
             sp.GetRequiredService<ILicenseConfigurationStore>(), sp.GetRequiredService<Core.Tagging.ITagStore>(),
+            sp.GetRequiredService<LicensingQuotas>(), sp.GetRequiredService<TimeProvider>(),
+            licensing: sp.GetRequiredService<ILicensingStore>()));
+        services.AddSingleton(sp => new ComputeManager(
+            sp.GetRequiredService<IComputeStore>(), sp.GetRequiredService<ILicensingStore>(),
             sp.GetRequiredService<LicensingQuotas>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new LicenseAssociationManager(
+            sp.GetRequiredService<ILicensingStore>(), sp.GetRequiredService<ILicenseConfigurationStore>(),
+            sp.GetRequiredService<LicensingQuotas>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new LicensingHousekeepingJob(sp.GetRequiredService<ILicensingStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new SigningKeyManager(
             sp.GetRequiredService<ISigningKeyStore>(), sp.GetRequiredService<ISecretProtector>(),
             sp.GetRequiredService<IOptions<SigningKeyOptions>>().Value, sp.GetRequiredService<LicensingQuotas>(),
             sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new Core.Entitlements.Licenses.IssuedLicenseManager(
+            sp.GetRequiredService<Core.Entitlements.Licenses.ILicenseStore>(), sp.GetRequiredService<Core.Entitlements.Grants.IGrantStore>(),
+            sp.GetRequiredService<ISigningKeyStore>(), sp.GetRequiredService<LicensingQuotas>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new Core.Entitlements.Grants.GrantManager(
+            sp.GetRequiredService<Core.Entitlements.Grants.IGrantStore>(), sp.GetRequiredService<Core.Entitlements.Licenses.ILicenseStore>(),
+            sp.GetRequiredService<LicensingQuotas>(), sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 
@@ -60,6 +95,9 @@ internal static class LicentiaServices
         services.AddScoped<CallerContext>();
         services.AddScoped<LicenseManagerApi>();
         services.AddScoped<KmsApi>();
+        services.AddScoped<SsmApi>();
+        services.AddSingleton<AgentRegistrationEndpoint>();
+        services.AddScoped<Ec2Api>();
         services.AddSingleton(sp =>
         {
             var accounts = sp.GetRequiredService<AccountManager>();
@@ -67,8 +105,12 @@ internal static class LicentiaServices
             return new SigV4Verifier(
                 async (accessKeyId, ct) => await accounts.ResolveAccessKeyAsync(accessKeyId, ct) is { } key
                     ? new SigningCredential(key.SecretAccessKey, key.AccountId)
-                    : null,
-                sp.GetRequiredService<TimeProvider>(),
+                    // A registered server's own key (AKMI...), see Agent/ManagedInstanceKeyGate.
+                    : await sp.GetRequiredService<InventoryManager>().ResolveAccessKeyAsync(accessKeyId, ct) is { } node
+                        ? new SigningCredential(node.SecretAccessKey, node.AccountId)
+                        : null,
+                // Signatures are checked against the real clock, even when a test moves the domain clock.
+                TimeProvider.System,
                 new SigV4VerifierOptions { AllowedClockSkew = TimeSpan.FromMinutes(options.AllowedClockSkewMinutes) });
         });
         services.AddSingleton(sp =>
@@ -84,17 +126,38 @@ internal static class LicentiaServices
                         ServiceModel.LoadEmbedded(KmsOperations.ModelName),
                         KmsOperations.All,
                         request => request.Services!.GetRequiredService<KmsApi>()),
+                    JsonServiceBinding.Create(
+                        ServiceModel.LoadEmbedded(SsmOperations.ModelName),
+                        SsmOperations.All,
+                        request => request.Services!.GetRequiredService<SsmApi>()),
                 ],
                 new JsonProtocolOptions
                 {
-                    ErrorTranslator = ErrorTranslation.Translate,
+                    ErrorTranslator = e => ErrorTranslation.Translate(e) ?? SsmErrorTranslation.Translate(e),
                     Idempotency = sp.GetRequiredService<StoredIdempotencyGuard>(),
+                    OnUnhandledException = (exception, target, requestId) => HandlerLog.Unhandled(logger, target, requestId, exception),
+                });
+        });
+        services.AddSingleton(sp =>
+        {
+            var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Licentia.Server.Handlers");
+            return new QueryProtocolEngine(
+                [
+                    QueryServiceBinding.Create(
+                        ServiceModel.LoadEmbedded(Ec2Operations.ModelName),
+                        Ec2Operations.All,
+                        request => request.Services!.GetRequiredService<Ec2Api>()),
+                ],
+                new QueryProtocolOptions
+                {
+                    ErrorTranslator = ErrorTranslation.Translate,
                     OnUnhandledException = (exception, target, requestId) => HandlerLog.Unhandled(logger, target, requestId, exception),
                 });
         });
         services.AddSingleton<StoredIdempotencyGuard>();
         services.AddHostedService<IdempotencyPurge>();
-        services.AddSingleton<AwsEndpoint>();
+        services.AddHostedService<LicensingHousekeeping>();
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<AwsEndpoint>(sp, sp.GetRequiredService<QueryProtocolEngine>()));
         services.AddSingleton<FirstStart>();
         return services;
     }
@@ -106,11 +169,18 @@ internal static class LicentiaServices
         await app.Services.GetRequiredService<FirstStart>().RunAsync(app.Lifetime.ApplicationStopping);
         var options = app.Services.GetRequiredService<IOptions<LicentiaOptions>>().Value;
         HandlerLog.Storage(app.Logger, StorageSetup.Describe(options));
+        if (app.Services.GetRequiredService<TimeProvider>() is TestClock)
+        {
+            HandlerLog.TestClockEnabled(app.Logger, TestClockEndpoint.Path);
+        }
     }
 
     public static void MapLicentia(this WebApplication app)
     {
         app.MapGet("/health", () => Results.Text("ok"));
+        app.MapPost(TestClockEndpoint.Path, (Delegate)TestClockEndpoint.AdvanceAsync);
+        app.Use(ManagedInstanceKeyGate.InvokeAsync);
+        app.MapPost(AgentRegistrationEndpoint.Path, app.Services.GetRequiredService<AgentRegistrationEndpoint>().HandleAsync);
         var endpoint = app.Services.GetRequiredService<AwsEndpoint>();
         app.Map("{**path}", endpoint.HandleAsync);
     }
@@ -130,4 +200,7 @@ internal static partial class HandlerLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Storage: {Storage}")]
     public static partial void Storage(ILogger logger, string storage);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "TEST CLOCK ENABLED: unsigned POST {Path} moves this server's clock. For tests only; never in production.")]
+    public static partial void TestClockEnabled(ILogger logger, string path);
 }

@@ -26,8 +26,9 @@ public sealed partial class LicenseManagerApi
     public async Task<Dto.GetLicenseConfigurationResponse> GetLicenseConfiguration(Dto.GetLicenseConfigurationRequest request, CancellationToken ct)
     {
         var found = await configurations.GetAsync(caller.Scope, request.LicenseConfigurationArn!, ct);
+        var consumption = await associations.GetConsumptionAsync(found, ct);
         var tags = await configurations.ListTagsForResourceAsync(caller.Scope, found.Arn, ct);
-        return LicenseManagerMapping.ToGetResponse(found, tags);
+        return LicenseManagerMapping.ToGetResponse(found, consumption, tags);
     }
 
     public async Task<Dto.ListLicenseConfigurationsResponse> ListLicenseConfigurations(Dto.ListLicenseConfigurationsRequest request, CancellationToken ct)
@@ -40,9 +41,15 @@ public sealed partial class LicenseManagerApi
             MaxResults = request.MaxResults,
             After = cursor,
         }, ct);
+        var listed = new List<Dto.LicenseConfiguration>(page.Items.Count);
+        foreach (var configuration in page.Items)
+        {
+            listed.Add(LicenseManagerMapping.ToDto(configuration, await associations.GetConsumptionAsync(configuration, ct)));
+        }
+
         return new Dto.ListLicenseConfigurationsResponse
         {
-            LicenseConfigurations = [.. page.Items.Select(LicenseManagerMapping.ToDto)],
+            LicenseConfigurations = listed,
             NextToken = paging.IssueToken(Operation(nameof(ListLicenseConfigurations)), request, page.NextCursor),
         };
     }

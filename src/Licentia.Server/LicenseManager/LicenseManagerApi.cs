@@ -12,6 +12,9 @@ namespace Licentia.Server.LicenseManager;
 /// </summary>
 public sealed partial class LicenseManagerApi(
     LicenseConfigurationManager configurations,
+    Licentia.Core.Licensing.LicenseAssociationManager associations,
+    Licentia.Core.Entitlements.Licenses.IssuedLicenseManager licenses,
+    Licentia.Core.Entitlements.Grants.GrantManager grants,
     CallerContext caller,
     ListPaging paging)
 {

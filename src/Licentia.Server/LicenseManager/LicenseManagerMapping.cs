@@ -1,4 +1,5 @@
 using Licentia.Core.LicenseConfigurations;
+using Licentia.Core.Licensing;
 using Licentia.Core.Tagging;
 using Dto = Licentia.Aws.LicenseManager;
 
@@ -21,7 +22,44 @@ internal static class LicenseManagerMapping
                 f.ProductInformationFilterValue ?? [],
                 f.ProductInformationFilterComparator ?? ""))])).ToList();
 
-    public static Dto.LicenseConfiguration ToDto(LicenseConfiguration c) => new()
+    public static List<LicenseSpecification>? ToSpecifications(List<Dto.LicenseSpecification>? specifications) =>
+        specifications?.Select(s => new LicenseSpecification(s.LicenseConfigurationArn ?? "", s.AmiAssociationScope)).ToList();
+
+    public static Dto.LicenseSpecification ToDto(LicenseSpecification s) =>
+        new() { LicenseConfigurationArn = s.LicenseConfigurationArn, AmiAssociationScope = s.AmiAssociationScope };
+
+    public static Dto.LicenseConfigurationAssociation ToDto(LicenseAssociation a) => new()
+    {
+        ResourceArn = a.ResourceArn,
+        ResourceType = LicenseResourceTypeNames.ToWire(a.ResourceType),
+        ResourceOwnerId = a.ResourceOwnerId,
+        AssociationTime = a.AssociatedAt,
+        AmiAssociationScope = a.AmiAssociationScope,
+    };
+
+    public static Dto.LicenseConfigurationUsage ToDto(LicenseUsage u) => new()
+    {
+        ResourceArn = u.ResourceArn,
+        ResourceType = LicenseResourceTypeNames.ToWire(u.ResourceType),
+        ResourceStatus = u.ResourceStatus,
+        ResourceOwnerId = u.ResourceOwnerId,
+        AssociationTime = u.ConsumedAt,
+        ConsumedLicenses = u.Consumed,
+    };
+
+    public static Dto.LicenseOperationFailure ToDto(LicenseOperationFailure f) => new()
+    {
+        ResourceArn = f.ResourceArn,
+        ResourceType = LicenseResourceTypeNames.ToWire(f.ResourceType),
+        ErrorMessage = f.ErrorMessage,
+        FailureTime = f.FailureTime,
+        OperationName = f.OperationName,
+        ResourceOwnerId = f.ResourceOwnerId,
+        OperationRequestedBy = f.OperationRequestedBy,
+        MetadataList = [.. f.Metadata.Select(m => new Dto.Metadata { Name = m.Name, Value = m.Value })],
+    };
+
+    public static Dto.LicenseConfiguration ToDto(LicenseConfiguration c, LicenseConsumption consumption) => new()
     {
         LicenseConfigurationId = c.Id,
         LicenseConfigurationArn = c.Arn,
@@ -32,19 +70,27 @@ internal static class LicenseManagerMapping
         LicenseCount = c.LicenseCount,
         LicenseCountHardLimit = c.LicenseCountHardLimit,
         DisassociateWhenNotFound = c.DisassociateWhenNotFound,
-        ConsumedLicenses = 0,
+        ConsumedLicenses = consumption.ConsumedLicenses,
         Status = LicenseConfigurationStatusNames.ToWire(c.Status),
         OwnerAccountId = c.AccountId,
-        ConsumedLicenseSummaryList = [],
-        ManagedResourceSummaryList = [],
+        ConsumedLicenseSummaryList = [.. consumption.ConsumedLicenseSummaryList.Select(s => new Dto.ConsumedLicenseSummary
+        {
+            ResourceType = LicenseResourceTypeNames.ToWire(s.ResourceType),
+            ConsumedLicenses = s.Count,
+        })],
+        ManagedResourceSummaryList = [.. consumption.ManagedResourceSummaryList.Select(s => new Dto.ManagedResourceSummary
+        {
+            ResourceType = LicenseResourceTypeNames.ToWire(s.ResourceType),
+            AssociationCount = s.Count,
+        })],
         ProductInformationList = ToDto(c.ProductInformation),
         AutomatedDiscoveryInformation = c.DiscoveryLastRunTime is { } run ? new Dto.AutomatedDiscoveryInformation { LastRunTime = run } : null,
         LicenseExpiry = c.LicenseExpiry,
     };
 
-    public static Dto.GetLicenseConfigurationResponse ToGetResponse(LicenseConfiguration c, IReadOnlyList<Tag> tags)
+    public static Dto.GetLicenseConfigurationResponse ToGetResponse(LicenseConfiguration c, LicenseConsumption consumption, IReadOnlyList<Tag> tags)
     {
-        var dto = ToDto(c);
+        var dto = ToDto(c, consumption);
         return new Dto.GetLicenseConfigurationResponse
         {
             LicenseConfigurationId = dto.LicenseConfigurationId,

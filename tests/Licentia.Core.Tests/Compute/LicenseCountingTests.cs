@@ -117,16 +117,37 @@ public class LicenseCountingTests
     }
 
     [Fact]
-    public async Task Minimum_cores_applies_to_the_hosts_cores()
+    public async Task Minimum_and_maximum_cores_apply_to_the_instances_cores_while_the_host_is_counted()
+    {
+        // The guide's example: cores counted, #minimumCores=8, #maximumCores=16 on Dedicated Hosts of 48 cores.
+        var f = new ComputeFixture();
+        var config = await f.ConfigurationAsync(LicenseCountingType.Core, 96, hard: true,
+            rules: ["#minimumCores=8", "#maximumCores=16", "#allowedTenancy=EC2-DedicatedHost"]);
+        var image = await f.ImageAsync(associated: config);
+        var host = await f.HostAsync("c5");
+
+        await f.RunAsync(image, "c5.4xlarge", OnHost(host));        // 8 cores
+        await f.RunAsync(image, "c5.9xlarge", OnHost(host), new CpuOptions(16, 2)); // 16 cores by CPU options
+        var tooBig = await Assert.ThrowsAsync<InvalidParameterValue>(() => f.RunAsync(image, "c5.9xlarge", OnHost(host))); // 18 cores
+        var tooSmall = await Assert.ThrowsAsync<InvalidParameterValue>(() => f.RunAsync(image, "c5.2xlarge", OnHost(host))); // 4 cores
+
+        Assert.Contains("at most 16 cores and the resource has 18", tooBig.Message, StringComparison.Ordinal);
+        Assert.Contains("at least 8 cores and the resource has 4", tooSmall.Message, StringComparison.Ordinal);
+        Assert.Equal(48, await f.ConsumedAsync(config));
+    }
+
+    [Fact]
+    public async Task Minimum_cores_of_a_host_association_apply_to_the_hosts_cores()
     {
         var f = new ComputeFixture();
         var config = await f.ConfigurationAsync(LicenseCountingType.Core, rules: "#minimumCores=64");
-        var image = await f.ImageAsync(associated: config);
         var m5Host = await f.HostAsync("m5");
         var m6iHost = await f.HostAsync("m6i");
 
-        await Assert.ThrowsAsync<InvalidParameterValue>(() => f.RunAsync(image, "m5.large", OnHost(m5Host)));
-        await f.RunAsync(image, "m6i.large", OnHost(m6iHost));
+        await Assert.ThrowsAsync<LicenseUsageException>(() => f.Associations.UpdateLicenseSpecificationsForResourceAsync(
+            Home, Ec2Ids.HostArn(Home, m5Host), [new LicenseSpecification(config.Arn)], null, Ct));
+        await f.Associations.UpdateLicenseSpecificationsForResourceAsync(
+            Home, Ec2Ids.HostArn(Home, m6iHost), [new LicenseSpecification(config.Arn)], null, Ct);
 
         Assert.Equal(64, await f.ConsumedAsync(config));
     }
