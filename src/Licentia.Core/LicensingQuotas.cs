@@ -46,6 +46,12 @@ public sealed class LicensingQuotas
     /// </summary>
     public int LicensingTransactionAttempts { get; set; } = 5;
 
+    /// <summary>Grants of one seller-issued license that are not rejected, failed or deleted, over every grantor. AWS: 2,000.</summary>
+    public int GrantsPerLicense { get; set; } = 2000;
+
+    /// <summary>Entitlements in one license version. AWS: not documented.</summary>
+    public int EntitlementsPerLicense { get; set; } = 100;
+
     /// <summary>Throws <see cref="InvalidOperationException"/> naming the first setting out of range.</summary>
     public void Validate()
     {
@@ -61,6 +67,8 @@ public sealed class LicensingQuotas
         Positive(InstancesPerLaunch, nameof(InstancesPerLaunch));
         Positive(HostsPerAllocation, nameof(HostsPerAllocation));
         Positive(LicensingTransactionAttempts, nameof(LicensingTransactionAttempts));
+        Positive(GrantsPerLicense, nameof(GrantsPerLicense));
+        Positive(EntitlementsPerLicense, nameof(EntitlementsPerLicense));
         if (DefaultPageSize > MaxPageSize)
         {
             throw new InvalidOperationException(

@@ -1,6 +1,9 @@
 using Licentia.Core.Accounts;
 using Licentia.Core.Compute;
+using Licentia.Core.Entitlements.Grants;
+using Licentia.Core.Entitlements.Licenses;
 using Licentia.Core.Idempotency;
+using Licentia.Core.Inventory;
 using Licentia.Core.Keys;
 using Licentia.Core.LicenseConfigurations;
 using Licentia.Core.Licensing;
@@ -30,6 +33,15 @@ public interface ILicentiaStorage : IAsyncDisposable
     ILicensingStore Licensing { get; }
 
     ISigningKeyStore SigningKeys { get; }
+
+    /// <summary>Seller-issued licenses with their versions.</summary>
+    ILicenseStore Licenses { get; }
+
+    /// <summary>Grants of seller-issued licenses with their versions.</summary>
+    IGrantStore Grants { get; }
+
+    /// <summary>Hybrid activations, managed nodes, their access keys and their inventory (SSM).</summary>
+    IInventoryStore Inventory { get; }
 
     /// <summary>
     /// Brings the schema up to date. Safe to call again and safe to call from several processes

@@ -1,7 +1,10 @@
 using System.Reflection;
 using Licentia.Core.Accounts;
 using Licentia.Core.Compute;
+using Licentia.Core.Entitlements.Grants;
+using Licentia.Core.Entitlements.Licenses;
 using Licentia.Core.Idempotency;
+using Licentia.Core.Inventory;
 using Licentia.Core.Keys;
 using Licentia.Core.LicenseConfigurations;
 using Licentia.Core.Licensing;
@@ -29,6 +32,9 @@ internal sealed class RelationalStorage : ILicentiaStorage
         Compute = new ComputeStore(_db);
         Licensing = new LicensingStore(_db);
         SigningKeys = new SigningKeyStore(_db);
+        Licenses = new LicenseStore(_db);
+        Grants = new GrantStore(_db);
+        Inventory = new InventoryStore(_db);
     }
 
     public IAccountStore Accounts { get; }
@@ -44,6 +50,12 @@ internal sealed class RelationalStorage : ILicentiaStorage
     public ILicensingStore Licensing { get; }
 
     public ISigningKeyStore SigningKeys { get; }
+
+    public ILicenseStore Licenses { get; }
+
+    public IGrantStore Grants { get; }
+
+    public IInventoryStore Inventory { get; }
 
     public Task MigrateAsync(CancellationToken ct) =>
         new MigrationRunner(_db, MigrationScript.LoadFrom(_migrationsAssembly)).RunAsync(ct);
