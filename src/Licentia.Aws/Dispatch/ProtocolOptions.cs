@@ -16,6 +16,12 @@ public abstract class ProtocolOptions
     /// </summary>
     public Action<Exception, string, string>? OnUnhandledException { get; init; }
 
+    /// <summary>
+    /// Remembers responses of requests that carry a ClientToken. Without one, tokens are accepted but
+    /// not enforced (every retry acts again).
+    /// </summary>
+    public Idempotency.IIdempotencyGuard? Idempotency { get; init; }
+
     /// <summary>Where the 501 message for an unimplemented operation points readers.</summary>
     public string CoverageDocument { get; init; } = "docs/COVERAGE.md";
 

@@ -32,4 +32,8 @@ public static class ClientTokens
         && value.ValueKind == JsonValueKind.String
             ? value.GetString()
             : null;
+
+    /// <summary>The message for a token reused with a different request.</summary>
+    public static string ReusedMessage(string clientToken, string operation) =>
+        $"ClientToken '{clientToken}' was already used with a different {operation} request. Use a new ClientToken for a new request.";
 }

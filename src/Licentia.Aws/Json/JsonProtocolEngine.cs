@@ -134,25 +134,14 @@ public sealed class JsonProtocolEngine
             return Error(requestId, jsonVersion, AwsError.Client(AwsErrorCodes.SerializationException, "The request body could not be read as " + operation.Input?.Name + "."), service);
         }
 
-        var clientToken = _options.Idempotency is null ? null : ClientTokens.Find(operation, document.RootElement);
-        var fingerprint = clientToken is null ? "" : RequestFingerprint.Compute(document.RootElement);
         try
         {
-            if (clientToken is not null
-                && await _options.Idempotency!.FindAsync(request, operation.Name, clientToken, cancellationToken) is { } earlier)
-            {
-                return Replay(requestId, jsonVersion, operation, clientToken, fingerprint, earlier, service);
-            }
-
             var handler = service.HandlerFactory(request);
-            var body = await invoker.InvokeAsync(handler, input, cancellationToken);
-            if (clientToken is not null
-                && await _options.Idempotency!.RememberAsync(request, operation.Name, clientToken, new RememberedResponse(fingerprint, body), cancellationToken) is { } winner)
-            {
-                return Replay(requestId, jsonVersion, operation, clientToken, fingerprint, winner, service);
-            }
-
-            return new AwsHttpResponse(200, Headers(requestId, jsonVersion), body);
+            var outcome = await IdempotentInvocation.RunAsync(
+                _options.Idempotency, request, operation, document.RootElement, () => invoker.InvokeAsync(handler, input, cancellationToken), cancellationToken);
+            return outcome.MismatchedToken is { } reused
+                ? Error(requestId, jsonVersion, AwsError.Client(operation.ValidationErrorCode, ClientTokens.ReusedMessage(reused, operation.Name)), service)
+                : new AwsHttpResponse(200, Headers(requestId, jsonVersion), outcome.Body);
         }
         catch (AwsErrorException e)
         {
@@ -172,14 +161,6 @@ public sealed class JsonProtocolEngine
             return Error(requestId, jsonVersion, error, service);
         }
     }
-
-    /// <summary>The same token and request get the remembered answer; the same token with another request is refused.</summary>
-    private static AwsHttpResponse Replay(
-        string requestId, string jsonVersion, OperationModel operation, string clientToken, string fingerprint, RememberedResponse earlier, JsonServiceBinding service) =>
-        earlier.RequestFingerprint == fingerprint
-            ? new AwsHttpResponse(200, Headers(requestId, jsonVersion), earlier.Body)
-            : Error(requestId, jsonVersion, AwsError.Client(operation.ValidationErrorCode,
-                $"ClientToken '{clientToken}' was already used with a different {operation.Name} request. Use a new ClientToken for a new request."), service);
 
     // An empty body means "no parameters": botocore sends {} but other clients may send nothing.
     private static JsonDocument? ParseBody(ReadOnlyMemory<byte> body)

@@ -24,6 +24,9 @@ public static class QueryErrorCodes
     /// <summary>Query services (STS, IAM): input that breaks the model's constraints.</summary>
     public const string ValidationError = "ValidationError";
 
+    /// <summary>EC2: a ClientToken reused with different parameters.</summary>
+    public const string IdempotentParameterMismatch = "IdempotentParameterMismatch";
+
     /// <summary>EC2's server fault.</summary>
     public const string InternalError = "InternalError";
 }

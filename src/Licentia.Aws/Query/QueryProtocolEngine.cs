@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Licentia.Aws.Idempotency;
 using Licentia.Aws.Auth;
 using Licentia.Aws.Model;
 using Licentia.Aws.Validation;
@@ -161,8 +162,17 @@ public sealed class QueryProtocolEngine
         try
         {
             var handler = service.HandlerFactory(request);
-            var json = await invoker.InvokeAsync(handler, input, cancellationToken);
-            using var output = JsonDocument.Parse(json);
+            var outcome = await IdempotentInvocation.RunAsync(
+                _options.Idempotency, request, operation, read.Json, () => invoker.InvokeAsync(handler, input, cancellationToken), cancellationToken);
+            if (outcome.MismatchedToken is { } reused)
+            {
+                // EC2 has a code of its own for a reused token; other query services word it as bad input.
+                return Error(requestId, service, ec2, AwsError.Client(
+                    ec2 ? QueryErrorCodes.IdempotentParameterMismatch : QueryErrorCodes.ValidationError, ClientTokens.ReusedMessage(reused, operation.Name)));
+            }
+
+            // The remembered answer is the handler's output, not the XML, so a replay carries its own request id.
+            using var output = JsonDocument.Parse(outcome.Body);
             var xml = QueryXml.Response(service, operation, output.RootElement, requestId);
             return new AwsHttpResponse(200, Headers(requestId), Encoding.UTF8.GetBytes(xml));
         }

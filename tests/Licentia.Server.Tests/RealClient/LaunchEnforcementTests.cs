@@ -42,6 +42,9 @@ public sealed class LaunchEnforcementTests(LaunchEnforcementServer fixture) : IC
     [Fact]
     public Task Parallel_launches_never_pass_a_hard_limit() => Scenario("enforcement_concurrency");
 
+    [Fact]
+    public Task A_retried_launch_with_the_same_client_token_launches_once() => Scenario("ec2_idempotency");
+
     private async Task Scenario(string name)
     {
         var run = await RealClients.RunScenarioAsync(fixture.Server, name, fixture.SecondAccount);
