@@ -12,6 +12,7 @@ public sealed class ArchitectureTests
     [InlineData("Licentia.Storage", new[] { "Licentia.Core" })]
     [InlineData("Licentia.Storage.Sqlite", new[] { "Licentia.Storage" })]
     [InlineData("Licentia.Storage.Postgres", new[] { "Licentia.Storage" })]
+    [InlineData("Licentia.Agent", new[] { "Licentia.Aws" })]
     public void Project_references_only_what_the_architecture_allows(string project, string[] allowed)
     {
         Assert.Equal(allowed.Order(), References(project).Order());

@@ -1,4 +1,5 @@
 using Licentia.Aws.Json;
+using Licentia.Aws.Query;
 using Licentia.Server.Hosting;
 using Licentia.Server.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
@@ -18,7 +19,7 @@ public sealed class CoverageDocumentTests
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Licentia:DataDir"] = Path.GetTempPath() })
             .Build();
         await using var services = new ServiceCollection().AddLogging().AddLicentiaCore(configuration).AddLicentiaWire().BuildServiceProvider();
-        var expected = CoverageReport.Render(services.GetRequiredService<JsonProtocolEngine>());
+        var expected = CoverageReport.Render(services.GetRequiredService<JsonProtocolEngine>(), services.GetRequiredService<QueryProtocolEngine>());
 
         if (Environment.GetEnvironmentVariable("LICENTIA_UPDATE_COVERAGE") == "1")
         {
