@@ -1,1 +1,0 @@
-namespace Licentia.Aws.Tests; public class SmokeTests { [Fact] public void Builds() => Assert.True(true); }
