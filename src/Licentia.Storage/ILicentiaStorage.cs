@@ -1,13 +1,17 @@
 using Licentia.Core.Accounts;
 using Licentia.Core.Compute;
+using Licentia.Core.Entitlements.Consumption;
 using Licentia.Core.Entitlements.Grants;
 using Licentia.Core.Entitlements.Licenses;
 using Licentia.Core.Idempotency;
 using Licentia.Core.Inventory;
+using Licentia.Core.Inventory.Resources;
 using Licentia.Core.Keys;
 using Licentia.Core.LicenseConfigurations;
 using Licentia.Core.Licensing;
+using Licentia.Core.Sessions;
 using Licentia.Core.Tagging;
+using Licentia.Core.Tokens;
 
 namespace Licentia.Storage;
 
@@ -40,8 +44,20 @@ public interface ILicentiaStorage : IAsyncDisposable
     /// <summary>Grants of seller-issued licenses with their versions.</summary>
     IGrantStore Grants { get; }
 
+    /// <summary>Check-outs of seller-issued licenses (consumption), counted per license under a lock.</summary>
+    IConsumptionStore Consumption { get; }
+
     /// <summary>Hybrid activations, managed nodes, their access keys and their inventory (SSM).</summary>
     IInventoryStore Inventory { get; }
+
+    /// <summary>Refresh tokens of customers without an account (License Manager CreateToken).</summary>
+    ITokenStore Tokens { get; }
+
+    /// <summary>Temporary credentials from STS AssumeRoleWithWebIdentity.</summary>
+    ISessionStore Sessions { get; }
+
+    /// <summary>EC2 instances and managed servers as ListResourceInventory lists them.</summary>
+    IResourceInventoryStore ResourceInventory { get; }
 
     /// <summary>
     /// Brings the schema up to date. Safe to call again and safe to call from several processes

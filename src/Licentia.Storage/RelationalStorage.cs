@@ -1,14 +1,18 @@
 using System.Reflection;
 using Licentia.Core.Accounts;
 using Licentia.Core.Compute;
+using Licentia.Core.Entitlements.Consumption;
 using Licentia.Core.Entitlements.Grants;
 using Licentia.Core.Entitlements.Licenses;
 using Licentia.Core.Idempotency;
 using Licentia.Core.Inventory;
+using Licentia.Core.Inventory.Resources;
 using Licentia.Core.Keys;
 using Licentia.Core.LicenseConfigurations;
 using Licentia.Core.Licensing;
+using Licentia.Core.Sessions;
 using Licentia.Core.Tagging;
+using Licentia.Core.Tokens;
 using Licentia.Storage.Db;
 using Licentia.Storage.Migrations;
 using Licentia.Storage.Stores;
@@ -34,7 +38,11 @@ internal sealed class RelationalStorage : ILicentiaStorage
         SigningKeys = new SigningKeyStore(_db);
         Licenses = new LicenseStore(_db);
         Grants = new GrantStore(_db);
+        Consumption = new ConsumptionStore(_db);
         Inventory = new InventoryStore(_db);
+        ResourceInventory = new ResourceInventoryStore(_db);
+        Tokens = new TokenStore(_db);
+        Sessions = new SessionStore(_db);
     }
 
     public IAccountStore Accounts { get; }
@@ -55,7 +63,15 @@ internal sealed class RelationalStorage : ILicentiaStorage
 
     public IGrantStore Grants { get; }
 
+    public IConsumptionStore Consumption { get; }
+
     public IInventoryStore Inventory { get; }
+
+    public IResourceInventoryStore ResourceInventory { get; }
+
+    public ITokenStore Tokens { get; }
+
+    public ISessionStore Sessions { get; }
 
     public Task MigrateAsync(CancellationToken ct) =>
         new MigrationRunner(_db, MigrationScript.LoadFrom(_migrationsAssembly)).RunAsync(ct);

@@ -13,6 +13,7 @@ public sealed class ArchitectureTests
     [InlineData("Licentia.Storage.Sqlite", new[] { "Licentia.Storage" })]
     [InlineData("Licentia.Storage.Postgres", new[] { "Licentia.Storage" })]
     [InlineData("Licentia.Agent", new[] { "Licentia.Aws" })]
+    [InlineData("Licentia.Client", new string[0])]
     public void Project_references_only_what_the_architecture_allows(string project, string[] allowed)
     {
         Assert.Equal(allowed.Order(), References(project).Order());
@@ -21,6 +22,7 @@ public sealed class ArchitectureTests
     [Theory]
     [InlineData("Licentia.Core")]
     [InlineData("Licentia.Aws")]
+    [InlineData("Licentia.Client")]
     public void Inner_projects_use_no_web_framework_and_no_database(string project)
     {
         var file = XDocument.Load(ProjectFile(project));

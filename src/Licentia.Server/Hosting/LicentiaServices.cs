@@ -9,6 +9,7 @@ using Licentia.Aws.Model;
 using Licentia.Aws.Pagination;
 using Licentia.Aws.Query;
 using Licentia.Aws.Ssm;
+using Licentia.Aws.Sts;
 using Licentia.Core;
 using Licentia.Core.Accounts;
 using Licentia.Core.Compute;
@@ -17,11 +18,14 @@ using Licentia.Core.Keys;
 using Licentia.Core.LicenseConfigurations;
 using Licentia.Core.Licensing;
 using Licentia.Core.Security;
+using Licentia.Core.Sessions;
+using Licentia.Core.Tokens;
 using Licentia.Server.Agent;
 using Licentia.Server.Ec2;
 using Licentia.Server.Kms;
 using Licentia.Server.LicenseManager;
 using Licentia.Server.Ssm;
+using Licentia.Server.Sts;
 using Licentia.Server.Wire;
 using Licentia.Storage;
 using Microsoft.Extensions.Options;
@@ -50,6 +54,8 @@ internal static class LicentiaServices
         services.AddSingleton(sp => sp.GetRequiredService<ILicentiaStorage>().Idempotency);
         services.AddSingleton(sp => sp.GetRequiredService<ILicentiaStorage>().SigningKeys);
         services.AddSingleton(sp => sp.GetRequiredService<ILicentiaStorage>().Inventory);
+        services.AddSingleton(sp => new Core.Inventory.Resources.ResourceInventoryManager(
+            sp.GetRequiredService<ILicentiaStorage>().ResourceInventory, sp.GetRequiredService<LicensingQuotas>()));
         services.AddOptions<InventoryOptions>().Bind(configuration.GetSection(LicentiaOptions.Section + ":Inventory"))
             .Validate(o => { o.Validate(); return true; }).ValidateOnStart();
         services.AddSingleton(sp => new InventoryManager(
@@ -57,6 +63,7 @@ internal static class LicentiaServices
             sp.GetRequiredService<IOptions<InventoryOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => sp.GetRequiredService<ILicentiaStorage>().Licenses);
         services.AddSingleton(sp => sp.GetRequiredService<ILicentiaStorage>().Grants);
+        services.AddSingleton(sp => sp.GetRequiredService<ILicentiaStorage>().Consumption);
         services.AddSingleton(sp => sp.GetRequiredService<ILicentiaStorage>().Compute);
         services.AddSingleton(sp => sp.GetRequiredService<ILicentiaStorage>().Licensing);
         services.AddSingleton(sp => new MasterKey(MasterKeyFile.Load(sp.GetRequiredService<IOptions<LicentiaOptions>>().Value)));
@@ -84,6 +91,20 @@ internal static class LicentiaServices
         services.AddSingleton(sp => new Core.Entitlements.Grants.GrantManager(
             sp.GetRequiredService<Core.Entitlements.Grants.IGrantStore>(), sp.GetRequiredService<Core.Entitlements.Licenses.ILicenseStore>(),
             sp.GetRequiredService<LicensingQuotas>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new Core.Entitlements.Consumption.LicenseTokenSigner(sp.GetRequiredService<SigningKeyManager>()));
+        services.AddSingleton(sp => new Core.Entitlements.Consumption.ConsumptionManager(
+            sp.GetRequiredService<Core.Entitlements.Licenses.ILicenseStore>(), sp.GetRequiredService<Core.Entitlements.Grants.IGrantStore>(),
+            sp.GetRequiredService<Core.Entitlements.Consumption.IConsumptionStore>(),
+            sp.GetRequiredService<Core.Entitlements.Consumption.LicenseTokenSigner>(), sp.GetRequiredService<TimeProvider>()));
+        // Refresh and access tokens (customers without an account) are HS256 JWTs under a key derived for that purpose.
+        services.AddSingleton(sp => sp.GetRequiredService<ILicentiaStorage>().Tokens);
+        services.AddSingleton(sp => sp.GetRequiredService<ILicentiaStorage>().Sessions);
+        services.AddSingleton(sp => new TokenManager(
+            sp.GetRequiredService<ITokenStore>(), new CompactJwt(sp.GetRequiredService<MasterKey>().Derive("license-tokens")),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new SessionManager(
+            sp.GetRequiredService<ISessionStore>(), sp.GetRequiredService<TokenManager>(), sp.GetRequiredService<ISecretProtector>(),
+            sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 
@@ -98,6 +119,7 @@ internal static class LicentiaServices
         services.AddScoped<SsmApi>();
         services.AddSingleton<AgentRegistrationEndpoint>();
         services.AddScoped<Ec2Api>();
+        services.AddScoped<StsApi>();
         services.AddSingleton(sp =>
         {
             var accounts = sp.GetRequiredService<AccountManager>();
@@ -108,7 +130,7 @@ internal static class LicentiaServices
                     // A registered server's own key (AKMI...), see Agent/ManagedInstanceKeyGate.
                     : await sp.GetRequiredService<InventoryManager>().ResolveAccessKeyAsync(accessKeyId, ct) is { } node
                         ? new SigningCredential(node.SecretAccessKey, node.AccountId)
-                        : null,
+                        : await SessionCredentialAsync(sp.GetRequiredService<SessionManager>(), accessKeyId, ct),
                 // Signatures are checked against the real clock, even when a test moves the domain clock.
                 TimeProvider.System,
                 new SigV4VerifierOptions { AllowedClockSkew = TimeSpan.FromMinutes(options.AllowedClockSkewMinutes) });
@@ -147,19 +169,40 @@ internal static class LicentiaServices
                         ServiceModel.LoadEmbedded(Ec2Operations.ModelName),
                         Ec2Operations.All,
                         request => request.Services!.GetRequiredService<Ec2Api>()),
+                    QueryServiceBinding.Create(
+                        ServiceModel.LoadEmbedded(StsOperations.ModelName),
+                        StsOperations.All,
+                        request => request.Services!.GetRequiredService<StsApi>()),
                 ],
                 new QueryProtocolOptions
                 {
                     ErrorTranslator = ErrorTranslation.Translate,
+                    Idempotency = sp.GetRequiredService<StoredIdempotencyGuard>(),
                     OnUnhandledException = (exception, target, requestId) => HandlerLog.Unhandled(logger, target, requestId, exception),
                 });
         });
         services.AddSingleton<StoredIdempotencyGuard>();
         services.AddHostedService<IdempotencyPurge>();
+        services.AddHostedService<SessionPurge>();
         services.AddHostedService<LicensingHousekeeping>();
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<AwsEndpoint>(sp, sp.GetRequiredService<QueryProtocolEngine>()));
         services.AddSingleton<FirstStart>();
         return services;
+    }
+
+    /// <summary>
+    /// Temporary credentials (ASIA...) with their session token. Their expiry is judged by the domain clock (which a
+    /// test may move) while the verifier reads the real one, so the expiration is handed over shifted by the difference.
+    /// </summary>
+    private static async Task<SigningCredential?> SessionCredentialAsync(SessionManager sessions, string accessKeyId, CancellationToken ct)
+    {
+        if (await sessions.ResolveAsync(accessKeyId, ct) is not { } session)
+        {
+            return null;
+        }
+
+        var shift = TimeProvider.System.GetUtcNow() - sessions.Now;
+        return new SigningCredential(session.SecretAccessKey, session.Stored.AccountId, session.SessionToken, session.Stored.ExpiresAt + shift);
     }
 
     /// <summary>Migrates the store and, on an empty one, creates the first account.</summary>
@@ -179,6 +222,7 @@ internal static class LicentiaServices
     {
         app.MapGet("/health", () => Results.Text("ok"));
         app.MapPost(TestClockEndpoint.Path, (Delegate)TestClockEndpoint.AdvanceAsync);
+        app.MapGet(JwksEndpoint.Pattern, (Delegate)JwksEndpoint.GetAsync);
         app.Use(ManagedInstanceKeyGate.InvokeAsync);
         app.MapPost(AgentRegistrationEndpoint.Path, app.Services.GetRequiredService<AgentRegistrationEndpoint>().HandleAsync);
         var endpoint = app.Services.GetRequiredService<AwsEndpoint>();

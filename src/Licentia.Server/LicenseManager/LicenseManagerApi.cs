@@ -15,8 +15,11 @@ public sealed partial class LicenseManagerApi(
     Licentia.Core.Licensing.LicenseAssociationManager associations,
     Licentia.Core.Entitlements.Licenses.IssuedLicenseManager licenses,
     Licentia.Core.Entitlements.Grants.GrantManager grants,
+    Licentia.Core.Entitlements.Consumption.ConsumptionManager consumption,
     CallerContext caller,
-    ListPaging paging)
+    ListPaging paging,
+    Licentia.Core.Tokens.TokenManager tokens,
+    Licentia.Core.Inventory.Resources.ResourceInventoryManager resourceInventory)
 {
     private static readonly ServiceModel Model = ServiceModel.LoadEmbedded(LicenseManagerOperations.ModelName);
 

@@ -101,7 +101,21 @@ internal sealed partial class AwsEndpoint(
         }
 
         var identity = verification.Identity;
-        http.RequestServices.GetRequiredService<CallerContext>().Authenticate(identity.AccountId, identity.Region, identity.AccessKeyId);
+        var kind = Sts.SessionPrincipalPolicy.KindOf(identity.AccessKeyId);
+        if (!Sts.SessionPrincipalPolicy.Allows(kind, protocol == WireProtocol.Json, identity.Service, target)
+            || (kind == PrincipalKind.Session
+                && !await Sts.SessionPrincipalPolicy.InHomeRegionAsync(http.RequestServices, identity.AccessKeyId, identity.Region, http.RequestAborted)))
+        {
+            // Session credentials (a customer without an account) are limited to license consumption: one allow-list.
+            var denied = Sts.SessionPrincipalPolicy.DeniedMessage(protocol == WireProtocol.Json ? target : $"{identity.Service}:{target}");
+            LogRefused(logger, target, "session principal outside its allow-list");
+            return (protocol == WireProtocol.Json
+                ? Error(403, "AccessDeniedException", denied)
+                : QueryProtocolEngine.ErrorResponse(_queryEngine.DialectOf(identity.Service), "AccessDenied", denied, 403,
+                    _queryEngine.FindService(identity.Service)?.XmlNamespace), target);
+        }
+
+        http.RequestServices.GetRequiredService<CallerContext>().Authenticate(identity.AccountId, identity.Region, identity.AccessKeyId, kind);
         return protocol == WireProtocol.Json
             ? (await engine.HandleAsync(request, http.RequestAborted), target)
             : (await _queryEngine.HandleAsync(request, identity.Service, http.RequestAborted), $"{identity.Service}:{target}");

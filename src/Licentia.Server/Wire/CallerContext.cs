@@ -14,9 +14,23 @@ public sealed class CallerContext
 
     public string AccessKeyId { get; private set; } = "";
 
-    internal void Authenticate(string accountId, string region, string accessKeyId)
+    /// <summary>What kind of credential signed: an account's own key, or temporary session credentials.</summary>
+    public PrincipalKind Kind { get; private set; }
+
+    internal void Authenticate(string accountId, string region, string accessKeyId, PrincipalKind kind = PrincipalKind.Account)
     {
         _scope = new Scope(accountId, region);
         AccessKeyId = accessKeyId;
+        Kind = kind;
     }
+}
+
+/// <summary>The kinds of caller; <see cref="Session"/> callers may call only the operations of <see cref="Sts.SessionPrincipalPolicy"/>.</summary>
+public enum PrincipalKind
+{
+    /// <summary>An account's access key (AKIA...): every operation in its scope.</summary>
+    Account,
+
+    /// <summary>Temporary credentials from AssumeRoleWithWebIdentity (ASIA...): license consumption only.</summary>
+    Session,
 }

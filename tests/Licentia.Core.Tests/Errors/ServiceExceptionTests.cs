@@ -23,6 +23,13 @@ public class ServiceExceptionTests
             shapes = kms.RootElement.GetProperty("shapes");
         }
 
+        // STS's, for AssumeRoleWithWebIdentity (Licentia.Core.Sessions.Errors).
+        using var sts = JsonDocument.Parse(File.ReadAllText(RepositoryFiles.Path("specs", "aws", "sts", "service-2.json")));
+        if (!shapes.TryGetProperty(type.Name, out _))
+        {
+            shapes = sts.RootElement.GetProperty("shapes");
+        }
+
         Assert.True(shapes.TryGetProperty(type.Name, out var shape), $"{type.Name} is not a shape of the License Manager or KMS model.");
         Assert.True(shape.TryGetProperty("exception", out var exception) && exception.GetBoolean());
         var modelFault = shape.TryGetProperty("fault", out var fault) && fault.GetBoolean();
@@ -42,6 +49,8 @@ public class ServiceExceptionTests
             "ServerInternalException", "RateLimitExceededException", "InvalidResourceStateException", "LicenseUsageException",
             "NotFoundException", "InvalidKeyUsageException", "KMSInvalidSignatureException", "UnsupportedOperationException",
             "TagException", "LimitExceededException", "DryRunOperationException",
+            "InvalidIdentityTokenException", "ExpiredTokenException", "IDPRejectedClaimException",
+            "NoEntitlementsAllowedException", "UnsupportedDigitalSignatureMethodException",
         ];
 
         Assert.Equal(expected.Order(), DomainErrorTypes.Select(t => t.Name).Order());

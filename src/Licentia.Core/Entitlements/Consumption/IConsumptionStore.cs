@@ -1,0 +1,30 @@
+namespace Licentia.Core.Entitlements.Consumption;
+
+/// <summary>
+/// Persistence of license consumption. Counting is exact under concurrency: <see cref="CheckOutAsync"/> runs the
+/// decision in one transaction serialized per license (on every node), so no two check-outs see the same count.
+/// Consumer calls are scoped by the consumer's account and the Region; counting by the issuer's account, Region
+/// and license ARN.
+/// </summary>
+public interface IConsumptionStore
+{
+    /// <summary>
+    /// In one transaction holding the license's lock: reads the license's consumption active at
+    /// <paramref name="now"/>, asks <paramref name="decide"/> for the consumption to add (it throws to refuse;
+    /// nothing is written then) and stores it.
+    /// </summary>
+    Task<LicenseConsumption> CheckOutAsync(
+        Scope license, string licenseArn, DateTimeOffset now, Func<IReadOnlyList<LicenseConsumption>, LicenseConsumption> decide, CancellationToken ct);
+
+    /// <summary>The consumption with this token that the scope's account checked out in the scope's Region, active or not, or null.</summary>
+    Task<LicenseConsumption?> FindAsync(Scope consumer, string token, CancellationToken ct);
+
+    /// <summary>Removes the consumption if it is still active at <paramref name="now"/>; false if it was not.</summary>
+    Task<bool> TryCheckInAsync(Scope consumer, string token, DateTimeOffset now, CancellationToken ct);
+
+    /// <summary>Moves the expiry of a consumption still active at <paramref name="now"/>; false if it was not.</summary>
+    Task<bool> TryExtendAsync(Scope consumer, string token, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken ct);
+
+    /// <summary>The license's consumption active at <paramref name="now"/>, by every consumer.</summary>
+    Task<IReadOnlyList<LicenseConsumption>> ListActiveAsync(Scope license, string licenseArn, DateTimeOffset now, CancellationToken ct);
+}

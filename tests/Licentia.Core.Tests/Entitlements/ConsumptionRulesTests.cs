@@ -1,0 +1,147 @@
+using System.Security.Cryptography;
+using Licentia.Core.Entitlements.Consumption;
+using Licentia.Core.Entitlements.Licenses;
+using Licentia.Core.Errors;
+using Licentia.Core.Keys;
+
+namespace Licentia.Core.Tests.Entitlements;
+
+public sealed class ConsumptionRulesTests
+{
+    private static readonly DateTimeOffset T0 = new(2025, 6, 1, 0, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Limited_entitlements_are_counted_exactly_up_to_MaxCount()
+    {
+        var license = License();
+        var taken = ConsumptionRules.Decide(license, [new("DataTransfer", "10", "Gigabytes"), new("Platinum Tier", null, "None")], []);
+        Assert.Equal([new ConsumedEntitlement("DataTransfer", "Gigabytes", "10", 10), new ConsumedEntitlement("Platinum Tier", "None", "Enabled", 0)], taken);
+        var active = new[] { Consumed(license, 30) };
+        Assert.Single(ConsumptionRules.Decide(license, [new("DataTransfer", "10", null)], active));
+        Assert.Throws<NoEntitlementsAllowedException>(() => ConsumptionRules.Decide(license, [new("DataTransfer", "11", null)], active));
+        Assert.Throws<NoEntitlementsAllowedException>(() => ConsumptionRules.Decide(license, [new("DataTransfer", "1", null)], [Consumed(license, 40)]));
+    }
+
+    [Fact]
+    public void Overage_lets_consumption_pass_MaxCount_and_usage_reports_it()
+    {
+        var license = License(new Entitlement { Name = "Seats", MaxCount = 2, Unit = "Count", Overage = true });
+        var active = new[] { Consumed(license, 2, "Seats") };
+        Assert.Single(ConsumptionRules.Decide(license, [new("Seats", "3", "Count")], active));
+        var usage = Assert.Single(ConsumptionRules.Usage(license, [.. active, Consumed(license, 3, "Seats")]));
+        Assert.Equal((5L, 2L, 3L), (usage.Consumed, usage.MaxCount!.Value, usage.Overage));
+    }
+
+    [Fact]
+    public void Unlimited_entitlements_check_out_by_name_and_count_nothing()
+    {
+        var license = License();
+        var many = Enumerable.Range(0, 100).Select(_ => Consumed(license, 0, "Platinum Tier")).ToArray();
+        Assert.Equal(0, Assert.Single(ConsumptionRules.Decide(license, [new("Platinum Tier", null, null)], many)).Quantity);
+    }
+
+    [Fact]
+    public void Bad_requests_are_refused_with_the_right_error()
+    {
+        var license = License();
+        Assert.Throws<NoEntitlementsAllowedException>(() => ConsumptionRules.Decide(license, [new("Gold", null, null)], []));
+        Assert.Throws<ValidationException>(() => ConsumptionRules.Decide(license, [], []));
+        Assert.Throws<ValidationException>(() => ConsumptionRules.Decide(license, [new("DataTransfer", "1", "Count")], []));
+        Assert.Throws<ValidationException>(() => ConsumptionRules.Decide(license, [new("DataTransfer", "-1", null)], []));
+        Assert.Throws<ValidationException>(() => ConsumptionRules.Decide(license, [new("DataTransfer", "1", null), new("DataTransfer", "1", null)], []));
+    }
+
+    [Fact]
+    public void A_version_that_resets_usage_stops_earlier_consumption_counting()
+    {
+        var license = License();
+        var before = Consumed(license, 40);
+        var reset = license with { Versions = [.. license.Versions, license.Latest with { Number = 2, ResetUsage = true }] };
+        Assert.Equal(0, ConsumptionRules.Consumed(reset, [before]).GetValueOrDefault("DataTransfer"));
+        Assert.Equal(40, ConsumptionRules.Consumed(license, [before])["DataTransfer"]);
+    }
+
+    [Fact]
+    public void Time_to_live_comes_from_the_consumption_configuration()
+    {
+        var configuration = new ConsumptionConfiguration { Provisional = new ProvisionalConfiguration(30), Borrow = new BorrowConfiguration(true, 120) };
+        Assert.Equal(TimeSpan.FromMinutes(30), ConsumptionRules.TimeToLive(configuration, CheckoutKind.Provisional));
+        Assert.Equal(TimeSpan.FromMinutes(120), ConsumptionRules.TimeToLive(configuration, CheckoutKind.Borrow));
+        Assert.Null(ConsumptionRules.TimeToLive(configuration, CheckoutKind.Perpetual));
+        Assert.Equal(TimeSpan.FromMinutes(60), ConsumptionRules.TimeToLive(new ConsumptionConfiguration(), CheckoutKind.Provisional));
+        Assert.Throws<ValidationException>(() => ConsumptionRules.TimeToLive(new ConsumptionConfiguration(), CheckoutKind.Borrow));
+    }
+
+    [Fact]
+    public void Expiry_is_derived_from_the_stored_instant_and_the_clock()
+    {
+        var c = Consumed(License(), 1);
+        Assert.True(c.IsActiveAt(T0.AddMinutes(59)));
+        Assert.False(c.IsActiveAt(T0.AddMinutes(60)));
+        Assert.True((c with { ExpiresAt = null }).IsActiveAt(T0.AddYears(10)));
+    }
+
+    [Theory]
+    [InlineData(SigningKeySpec.EccNistP256, "ECDSA_SHA_256")]
+    [InlineData(SigningKeySpec.EccNistP384, "ECDSA_SHA_384")]
+    [InlineData(SigningKeySpec.EccNistP521, "ECDSA_SHA_512")]
+    public void DER_ECDSA_signatures_become_the_JWS_form(SigningKeySpec spec, string kms)
+    {
+        Assert.Equal(kms, LicenseTokenSigner.Algorithms(spec).Kms);
+        var curve = spec switch
+        {
+            SigningKeySpec.EccNistP256 => ECCurve.NamedCurves.nistP256,
+            SigningKeySpec.EccNistP384 => ECCurve.NamedCurves.nistP384,
+            _ => ECCurve.NamedCurves.nistP521,
+        };
+        using var key = ECDsa.Create(curve);
+        byte[] data = [1, 2, 3];
+        for (var i = 0; i < 20; i++)
+        {
+            var der = key.SignData(data, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+            var jws = LicenseTokenSigner.DerToConcatenated(der, LicenseTokenSigner.CoordinateLength(spec));
+            Assert.Equal(2 * LicenseTokenSigner.CoordinateLength(spec), jws.Length);
+            Assert.True(key.VerifyData(data, jws, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation));
+        }
+    }
+
+    private static License License(params Entitlement[] entitlements) => new()
+    {
+        Id = "l-" + new string('a', 32),
+        Arn = "arn:aws:license-manager::111111111111:license:l-" + new string('a', 32),
+        AccountId = "111111111111",
+        Region = "us-east-1",
+        CreatedAt = T0,
+        Versions =
+        [
+            new LicenseVersion
+            {
+                Number = 1,
+                Name = "Analytics Pro",
+                ProductName = "Analytics",
+                ProductSku = "AP-1",
+                Beneficiary = "buyer",
+                Issuer = new LicenseIssuer("Seller", "arn:aws:kms:us-east-1:111111111111:key/k", LicenseIssuer.Fingerprint("111111111111", "Seller")),
+                HomeRegion = "us-east-1",
+                Validity = new LicenseValidity(T0, null),
+                Entitlements = entitlements.Length > 0 ? entitlements : [EntitlementFixture.DataTransfer, EntitlementFixture.Platinum],
+                Consumption = new ConsumptionConfiguration { Provisional = new ProvisionalConfiguration(60) },
+                CreatedAt = T0,
+            },
+        ],
+    };
+
+    private static LicenseConsumption Consumed(License license, long quantity, string name = "DataTransfer") => new()
+    {
+        Token = Guid.NewGuid().ToString("N"),
+        LicenseArn = license.Arn,
+        LicenseAccountId = license.AccountId,
+        Region = license.Region,
+        ConsumerAccountId = "222222222222",
+        LicenseVersion = 1,
+        Kind = CheckoutKind.Provisional,
+        Entitlements = [new ConsumedEntitlement(name, license.Latest.FindEntitlement(name)!.Unit, null, quantity)],
+        IssuedAt = T0,
+        ExpiresAt = T0.AddMinutes(60),
+    };
+}
