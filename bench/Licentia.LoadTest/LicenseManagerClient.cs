@@ -15,8 +15,6 @@ internal sealed class LicenseManagerClient(Uri endpoint, SharedCredentials crede
     private const string Service = "license-manager";
     private const string ContentType = "application/x-amz-json-1.1";
 
-    private static readonly MediaTypeHeaderValue ContentTypeHeader = MediaTypeHeaderValue.Parse(ContentType);
-
     private readonly SigV4Signer _signer = new();
     private readonly string _host = endpoint.Authority;
 
@@ -27,13 +25,25 @@ internal sealed class LicenseManagerClient(Uri endpoint, SharedCredentials crede
     public HttpRequestMessage Request<TInput>(string operation, TInput input) =>
         Request(operation, JsonSerializer.SerializeToUtf8Bytes(input, AwsJson.SerializerOptions));
 
-    public HttpRequestMessage Request(string operation, byte[] body)
+    /// <summary>An EC2 query-protocol request (form body, service "ec2"), signed as botocore signs it.</summary>
+    public HttpRequestMessage Ec2(string action, params (string Name, string Value)[] parameters)
     {
-        var target = TargetPrefix + operation;
+        var form = string.Join('&', new[] { ("Action", action), ("Version", "2016-11-15") }.Concat(parameters)
+            .Select(p => Uri.EscapeDataString(p.Item1) + "=" + Uri.EscapeDataString(p.Item2)));
+        return Signed(System.Text.Encoding.UTF8.GetBytes(form), "ec2", "application/x-www-form-urlencoded; charset=utf-8", target: null);
+    }
+
+    public HttpRequestMessage Request(string operation, byte[] body) => Signed(body, Service, ContentType, TargetPrefix + operation);
+
+    private HttpRequestMessage Signed(byte[] body, string service, string contentType, string? target)
+    {
         var headers = new SigV4HeaderCollection();
         headers.Add("Host", _host);
-        headers.Add("Content-Type", ContentType);
-        headers.Add("X-Amz-Target", target);
+        headers.Add("Content-Type", contentType);
+        if (target is not null)
+        {
+            headers.Add("X-Amz-Target", target);
+        }
         var signing = _signer.Sign(
             new SigV4Request { Method = "POST", RawPath = "/", Headers = headers, Body = body },
             new SigV4SigningParameters
@@ -41,15 +51,18 @@ internal sealed class LicenseManagerClient(Uri endpoint, SharedCredentials crede
                 AccessKeyId = credentials.AccessKeyId,
                 SecretAccessKey = credentials.SecretAccessKey,
                 Region = credentials.Region,
-                Service = Service,
+                Service = service,
                 SigningTime = DateTimeOffset.UtcNow,
             });
 
         var message = new HttpRequestMessage(HttpMethod.Post, Endpoint)
         {
-            Content = new ByteArrayContent(body) { Headers = { ContentType = ContentTypeHeader } },
+            Content = new ByteArrayContent(body) { Headers = { ContentType = MediaTypeHeaderValue.Parse(contentType) } },
         };
-        message.Headers.TryAddWithoutValidation("X-Amz-Target", target);
+        if (target is not null)
+        {
+            message.Headers.TryAddWithoutValidation("X-Amz-Target", target);
+        }
         foreach (var (name, value) in signing.HeadersToSet)
         {
             message.Headers.TryAddWithoutValidation(name, value);

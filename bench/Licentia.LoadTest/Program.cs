@@ -59,7 +59,8 @@ try
     await WaitForHealthAsync(http, client, cancel.Token);
     var runId = Guid.NewGuid().ToString("N")[..8];
     var seeded = options.Scenarios.Any(s => s is "list" or "get") ? await SeedAsync(http, client, runId, cancel.Token) : [];
-    var scenarios = options.Scenarios.Select(name => Scenario.Create(name, client, seeded, runId)).ToList();
+    var launchImage = options.Scenarios.Contains("launch") ? await SeedLaunchAsync(http, client, runId, cancel.Token) : null;
+    var scenarios = options.Scenarios.Select(name => Scenario.Create(name, client, seeded, launchImage, runId)).ToList();
 
     var runner = new LoadRunner(http, server is null ? null : () => server.CpuTime);
     var results = new List<Measurement>();
@@ -160,6 +161,48 @@ static async Task WaitForHealthAsync(HttpClient http, LicenseManagerClient clien
         }
 
         await Task.Delay(100, ct);
+    }
+}
+
+// An image associated with two hard-limited vCPU configurations, large enough never to refuse during the run.
+static async Task<string> SeedLaunchAsync(HttpClient http, LicenseManagerClient client, string runId, CancellationToken ct)
+{
+    var register = await SendAsync(http, client.Ec2("RegisterImage", ("Name", $"load-{runId}")), ct);
+    var imageId = System.Xml.Linq.XDocument.Parse(register).Descendants().First(e => e.Name.LocalName == "imageId").Value;
+    string? imageArn = null;
+    var specifications = new List<Licentia.Aws.LicenseManager.LicenseSpecification>();
+    for (var i = 0; i < 2; i++)
+    {
+        var created = await SendAsync(http, client.Request("CreateLicenseConfiguration", new Licentia.Aws.LicenseManager.CreateLicenseConfigurationRequest
+        {
+            Name = $"launch-{runId}-{i}",
+            LicenseCountingType = "vCPU",
+            LicenseCount = 1_000_000_000,
+            LicenseCountHardLimit = true,
+        }), ct);
+        using var json = JsonDocument.Parse(created);
+        var arn = json.RootElement.GetProperty("LicenseConfigurationArn").GetString()!;
+        imageArn ??= $"arn:aws:ec2:{arn.Split(':')[3]}:{arn.Split(':')[4]}:image/{imageId}";
+        specifications.Add(new() { LicenseConfigurationArn = arn });
+    }
+
+    await SendAsync(http, client.Request("UpdateLicenseSpecificationsForResource", new Licentia.Aws.LicenseManager.UpdateLicenseSpecificationsForResourceRequest
+    {
+        ResourceArn = imageArn,
+        AddLicenseSpecifications = specifications,
+    }), ct);
+    return imageId;
+}
+
+static async Task<string> SendAsync(HttpClient http, HttpRequestMessage request, CancellationToken ct)
+{
+    using (request)
+    {
+        using var response = await http.SendAsync(request, ct);
+        var body = await response.Content.ReadAsStringAsync(ct);
+        return response.IsSuccessStatusCode
+            ? body
+            : throw new InvalidOperationException($"Setting up the launch scenario answered {(int)response.StatusCode}: {body}");
     }
 }
 

@@ -8,7 +8,7 @@ internal sealed record Scenario(string Name, string Description, Func<long, Http
     /// <summary>Configurations created before the measurements, for list and get to read.</summary>
     public const int SeededConfigurations = 20;
 
-    public static Scenario Create(string name, LicenseManagerClient client, IReadOnlyList<string> seededArns, string runId) => name switch
+    public static Scenario Create(string name, LicenseManagerClient client, IReadOnlyList<string> seededArns, string? launchImage, string runId) => name switch
     {
         "baseline" => new(name, "GET /health, unsigned: Kestrel, routing and the HTTP client, nothing of Licentia's", _ => client.Health()),
         "list" => new(name, $"ListLicenseConfigurations, signed, MaxResults {SeededConfigurations}: a page of {SeededConfigurations}",
@@ -20,6 +20,9 @@ internal sealed record Scenario(string Name, string Description, Func<long, Http
             })),
         "create" => new(name, "CreateLicenseConfiguration, signed, vCPU with two rules: one durable insert each",
             sequence => client.Request("CreateLicenseConfiguration", NewConfiguration($"load-{runId}-{sequence}"))),
+        "launch" => new(name, "RunInstances, signed EC2 query request, t3.micro from an image carrying two hard-limited vCPU configurations: "
+            + "the licensing transaction (both configurations locked, checked and consumed) and one durable commit each",
+            _ => client.Ec2("RunInstances", ("ImageId", launchImage!), ("InstanceType", "t3.micro"), ("MinCount", "1"), ("MaxCount", "1"))),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown scenario."),
     };
 
