@@ -20,32 +20,7 @@ public static class ManagedInstanceIds
     public static string Arn(Scope scope, string instanceId) => $"arn:aws:ssm:{scope.Region}:{scope.AccountId}:managed-instance/{instanceId}";
 
     /// <summary>A new random (version 4) UUID in lowercase.</summary>
-    public static string NewActivationId(IRandomSource random)
-    {
-        var hex = RandomText.Create(random, RandomText.LowerHex, 32).ToCharArray();
-        hex[12] = '4';
-        hex[16] = RandomText.LowerHex[8 + random.NextInt32(4)];
-        var text = new string(hex);
-        return $"{text[..8]}-{text[8..12]}-{text[12..16]}-{text[16..20]}-{text[20..]}";
-    }
+    public static string NewActivationId(IRandomSource random) => LowercaseUuid.New(random);
 
-    public static bool IsActivationId([NotNullWhen(true)] string? text)
-    {
-        if (text is not { Length: 36 })
-        {
-            return false;
-        }
-
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            var ok = i is 8 or 13 or 18 or 23 ? c == '-' : char.IsAsciiDigit(c) || c is >= 'a' and <= 'f';
-            if (!ok)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    public static bool IsActivationId([NotNullWhen(true)] string? text) => LowercaseUuid.IsValid(text);
 }

@@ -18,35 +18,10 @@ public readonly record struct SigningKeyArn(string Region, string AccountId, str
     public static string Format(Scope scope, string id) => For(scope, id).ToString();
 
     /// <summary>A new random (version 4) UUID in lowercase, the form KMS key ids take.</summary>
-    public static string NewId(IRandomSource random)
-    {
-        var hex = RandomText.Create(random, RandomText.LowerHex, 32).ToCharArray();
-        hex[12] = '4';
-        hex[16] = RandomText.LowerHex[8 + random.NextInt32(4)];
-        var text = new string(hex);
-        return $"{text[..8]}-{text[8..12]}-{text[12..16]}-{text[16..20]}-{text[20..]}";
-    }
+    public static string NewId(IRandomSource random) => LowercaseUuid.New(random);
 
     /// <summary>Whether the text is a key id as KMS writes them: a lowercase 8-4-4-4-12 hex UUID.</summary>
-    public static bool IsKeyId([NotNullWhen(true)] string? text)
-    {
-        if (text is not { Length: 36 })
-        {
-            return false;
-        }
-
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            var ok = i is 8 or 13 or 18 or 23 ? c == '-' : char.IsAsciiDigit(c) || c is >= 'a' and <= 'f';
-            if (!ok)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    public static bool IsKeyId([NotNullWhen(true)] string? text) => LowercaseUuid.IsValid(text);
 
     /// <summary>A multi-Region key id (<c>mrk-</c> and 32 lowercase hex): well-formed, but Licentia never creates one.</summary>
     public static bool IsMultiRegionKeyId([NotNullWhen(true)] string? text) =>
