@@ -12,7 +12,7 @@ namespace Licentia.Agent;
 /// no change is lost to a crash or an outage. When nothing changed it sends a heartbeat: a PutInventory of
 /// AWS:InstanceInformation alone, whose unchanged hash the server does not rewrite but counts as a ping.
 /// </summary>
-internal sealed class Reporter(AgentCommandLine options, AgentState state, AgentCredentials credentials, ServerConnection connection)
+internal sealed class Reporter(AgentCommandLine options, AgentState state, AgentCredentials credentials, ServerConnection connection, TimeProvider? time = null)
 {
     public async Task<int> RunAsync(CancellationToken ct)
     {
@@ -43,7 +43,7 @@ internal sealed class Reporter(AgentCommandLine options, AgentState state, Agent
         }
 
         var host = await HostSnapshot.CollectAsync(options.DpkgStatusPath, ct);
-        var items = InventoryReport.Build(host, credentials.InstanceId, DateTimeOffset.UtcNow);
+        var items = InventoryReport.Build(host, credentials.InstanceId, (time ?? TimeProvider.System).GetUtcNow());
         var reported = state.LoadReported();
         var changed = items.Where(i => !reported.TryGetValue(i.TypeName!, out var hash) || hash != i.ContentHash).ToList();
         if (changed.Count == 0)

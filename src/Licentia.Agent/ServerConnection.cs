@@ -44,9 +44,11 @@ internal sealed class ServerConnection : IDisposable
     private readonly HttpClient _http;
     private readonly Uri _endpoint;
     private readonly SigV4Signer _signer = new();
+    private readonly TimeProvider _time;
 
-    public ServerConnection(string endpoint, string? caFile, TimeSpan timeout)
+    public ServerConnection(string endpoint, string? caFile, TimeSpan timeout, TimeProvider? time = null)
     {
+        _time = time ?? TimeProvider.System;
         _endpoint = new Uri(endpoint.TrimEnd('/') + "/");
         var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
         if (caFile is not null)
@@ -85,7 +87,7 @@ internal sealed class ServerConnection : IDisposable
                 SecretAccessKey = credentials.SecretAccessKey,
                 Region = credentials.Region,
                 Service = "ssm",
-                SigningTime = DateTimeOffset.UtcNow,
+                SigningTime = _time.GetUtcNow(),
             });
         using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = new ByteArrayContent(body) };
         request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/x-amz-json-1.1");

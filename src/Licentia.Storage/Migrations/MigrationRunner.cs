@@ -6,7 +6,7 @@ namespace Licentia.Storage.Migrations;
 /// Applies pending migrations in order, each in its own transaction together with its row in
 /// schema_migrations, so a crash leaves the schema at a recorded version and a re-run resumes there.
 /// </summary>
-internal sealed class MigrationRunner(Database db, IReadOnlyList<MigrationScript> scripts)
+internal sealed class MigrationRunner(Database db, IReadOnlyList<MigrationScript> scripts, TimeProvider? time = null)
 {
     public async Task RunAsync(CancellationToken ct)
     {
@@ -51,7 +51,7 @@ internal sealed class MigrationRunner(Database db, IReadOnlyList<MigrationScript
             await record
                 .Bind("version", script.Version)
                 .Bind("name", script.Name)
-                .Bind("appliedAt", DateTimeOffset.UtcNow)
+                .Bind("appliedAt", (time ?? TimeProvider.System).GetUtcNow())
                 .ExecuteAsync(ct);
         }
 
