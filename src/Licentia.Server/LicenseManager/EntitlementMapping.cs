@@ -38,8 +38,6 @@ internal static class EntitlementMapping
         Metadata = metadata?.Select(m => new LicenseMetadata(m.Name ?? "", m.Value ?? "")).ToList(),
     };
 
-    public static List<ListFilter>? ToFilters(List<Dto.Filter>? filters) =>
-        filters?.Select(f => new ListFilter(f.Name ?? "", f.Values ?? [])).ToList();
 
     public static Dto.License ToDto(LicenseView view)
     {

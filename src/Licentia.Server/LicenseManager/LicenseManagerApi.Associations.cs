@@ -50,7 +50,7 @@ public sealed partial class LicenseManagerApi
         var page = await associations.ListUsageForLicenseConfigurationAsync(
             caller.Scope,
             request.LicenseConfigurationArn!,
-            request.Filters?.Select(f => new ListFilter(f.Name ?? "", f.Values ?? [])).ToList(),
+            LicenseManagerMapping.ToFilters(request.Filters),
             request.MaxResults,
             paging.ReadCursor(operation, request, request.NextToken),
             ct);

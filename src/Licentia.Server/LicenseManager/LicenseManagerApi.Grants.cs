@@ -85,7 +85,7 @@ public sealed partial class LicenseManagerApi
     private static ListGrantsCommand ToCommand(List<string>? arns, List<Dto.Filter>? filters, int? maxResults, string? after) => new()
     {
         GrantArns = arns,
-        Filters = EntitlementMapping.ToFilters(filters),
+        Filters = LicenseManagerMapping.ToFilters(filters),
         MaxResults = maxResults,
         After = after,
     };

@@ -37,7 +37,7 @@ public sealed partial class LicenseManagerApi
         var page = await configurations.ListAsync(caller.Scope, new ListLicenseConfigurationsCommand
         {
             LicenseConfigurationArns = request.LicenseConfigurationArns,
-            Filters = request.Filters?.Select(f => new ListFilter(f.Name ?? "", f.Values ?? [])).ToList(),
+            Filters = LicenseManagerMapping.ToFilters(request.Filters),
             MaxResults = request.MaxResults,
             After = cursor,
         }, ct);

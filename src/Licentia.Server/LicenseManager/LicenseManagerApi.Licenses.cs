@@ -56,7 +56,7 @@ public sealed partial class LicenseManagerApi
         var page = await licenses.ListLicensesAsync(caller.Scope, new ListLicensesCommand
         {
             LicenseArns = request.LicenseArns,
-            Filters = EntitlementMapping.ToFilters(request.Filters),
+            Filters = LicenseManagerMapping.ToFilters(request.Filters),
             MaxResults = request.MaxResults,
             After = paging.ReadCursor(operation, request, request.NextToken),
         }, ct);
@@ -95,7 +95,7 @@ public sealed partial class LicenseManagerApi
         var page = await licenses.ListReceivedLicensesAsync(caller.Scope, new ListLicensesCommand
         {
             LicenseArns = request.LicenseArns,
-            Filters = EntitlementMapping.ToFilters(request.Filters),
+            Filters = LicenseManagerMapping.ToFilters(request.Filters),
             MaxResults = request.MaxResults,
             After = paging.ReadCursor(operation, request, request.NextToken),
         }, ct);

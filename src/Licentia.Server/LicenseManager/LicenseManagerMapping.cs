@@ -8,6 +8,10 @@ namespace Licentia.Server.LicenseManager;
 /// <summary>Between the generated wire shapes and the core's records; no rules here.</summary>
 internal static class LicenseManagerMapping
 {
+    /// <summary>The wire's name/values filters, shared by every License Manager list operation.</summary>
+    public static List<ListFilter>? ToFilters(List<Dto.Filter>? filters) =>
+        filters?.Select(f => new ListFilter(f.Name ?? "", f.Values ?? [])).ToList();
+
     public static List<Tag>? ToTags(List<Dto.Tag>? tags) =>
         tags?.Select(t => new Tag(t.Key ?? "", t.Value ?? "")).ToList();
 
