@@ -20,6 +20,9 @@ public sealed class InventoryManager
     // GetInventory filters in memory; a request examines at most this many nodes before it returns a NextToken.
     private const int ScanBudget = 5_000;
 
+    // Aggregation reads the whole fleet, this many nodes (with their items) at a time.
+    private const int AggregationBatch = 200;
+
     private readonly IInventoryStore _store;
     private readonly ISecretProtector _protector;
     private readonly InventoryOptions _options;
@@ -300,6 +303,33 @@ public sealed class InventoryManager
                 return new Page<InstanceInventory>(found, cursor);
             }
         }
+    }
+
+    /// <summary>
+    /// GetInventory with Aggregators: counts over every managed node of the scope that matches the filters, one
+    /// result list per aggregator. The fleet is read in batches; the answer is whole (no NextToken).
+    /// </summary>
+    public async Task<IReadOnlyList<IReadOnlyList<InventoryAggregate>>> AggregateInventoryAsync(
+        InventoryCaller caller, IReadOnlyList<InventoryFilter> filters, IReadOnlyList<InventoryAggregator> aggregators, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(filters);
+        RequireAccount(caller, "GetInventory");
+        var aggregation = new InventoryAggregation(aggregators);
+        string? cursor = null;
+        do
+        {
+            var batch = await _store.ScanInventoryAsync(caller.Scope, cursor, AggregationBatch, ct);
+            foreach (var scanned in batch.Items.Where(s => filters.All(f => f.Matches(s.Inventory.Items))))
+            {
+                aggregation.Add(scanned.Inventory.Items);
+            }
+
+            cursor = batch.NextCursor;
+        }
+        while (cursor is not null);
+
+        return aggregation.Results();
     }
 
     /// <summary>ListInventoryEntries: the entries of one type of one node that match every filter, paged by position.</summary>

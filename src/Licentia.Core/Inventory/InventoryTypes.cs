@@ -36,6 +36,9 @@ public static class InventoryTypes
     /// <summary>The attributes of an AWS type, or null for a custom type (whose attributes are whatever was put).</summary>
     public static IReadOnlySet<string>? AttributesOf(string typeName) => Known.TryGetValue(typeName, out var known) ? known.Attributes : null;
 
+    /// <summary>The newest schema version of a known AWS type; "1.0" for a custom type.</summary>
+    public static string LatestSchemaVersion(string typeName) => Known.TryGetValue(typeName, out var known) ? known.Versions[^1] : "1.0";
+
     /// <exception cref="InvalidTypeNameException">Not one of the AWS types above and not a well-formed Custom: name.</exception>
     public static void ValidateTypeName(string? typeName)
     {

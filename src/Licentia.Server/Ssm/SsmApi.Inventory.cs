@@ -1,6 +1,5 @@
 using Licentia.Aws.Ssm;
 using Licentia.Core.Inventory;
-using Licentia.Core.Inventory.Errors;
 
 namespace Licentia.Server.Ssm;
 
@@ -16,7 +15,9 @@ public sealed partial class SsmApi
     {
         if (request.Aggregators is { Count: > 0 })
         {
-            throw new InvalidAggregatorException("Aggregators are not supported by Licentia yet; ask without them and count the entities.");
+            var aggregators = InventoryAggregators.Parse([.. request.Aggregators.Select(SsmMapping.FromWire)]);
+            var results = await inventory.AggregateInventoryAsync(await CallerAsync(ct), SsmMapping.Filters(request.Filters), aggregators, ct);
+            return new GetInventoryResult { Entities = [.. results.Select(SsmMapping.ToWire)] };
         }
 
         var page = await inventory.GetInventoryAsync(await CallerAsync(ct), SsmMapping.Filters(request.Filters),

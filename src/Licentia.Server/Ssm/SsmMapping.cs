@@ -64,6 +64,23 @@ internal static class SsmMapping
         }),
     };
 
+    public static WireAggregator FromWire(Dto.InventoryAggregator aggregator) => new(
+        aggregator.Expression,
+        aggregator.Aggregators?.Select(FromWire).ToList(),
+        aggregator.Groups?.Select(g => new WireInventoryGroup(
+            g.Name, g.Filters?.Select(f => new WireInventoryFilter(f.Key, f.Type, f.Values)).ToList())).ToList());
+
+    /// <summary>One aggregator's results as one entity, each result under its key (a type name or a group name).</summary>
+    public static Dto.InventoryResultEntity ToWire(IReadOnlyList<InventoryAggregate> results) => new()
+    {
+        Data = results.ToDictionary(r => r.Key, r => new Dto.InventoryResultItem
+        {
+            TypeName = r.TypeName,
+            SchemaVersion = r.SchemaVersion,
+            Content = [.. r.Content.Select(e => new Dictionary<string, string>(e))],
+        }),
+    };
+
     /// <summary>Inventory filters; for ListInventoryEntries a bare attribute name is taken as an attribute of <paramref name="typeName"/>.</summary>
     public static List<InventoryFilter> Filters(List<Dto.InventoryFilter>? filters, string? typeName = null) =>
         [.. (filters ?? []).Select(f => InventoryFilter.Parse(

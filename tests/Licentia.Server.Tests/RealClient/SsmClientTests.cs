@@ -40,6 +40,8 @@ public sealed class SsmClientTests
         Assert.Empty(instances.GetProperty("InstanceInformationList").EnumerateArray());
         var inventory = await Cli(server, "ssm", "get-inventory", "--region", "us-east-1");
         Assert.Empty(inventory.GetProperty("Entities").EnumerateArray());
+        var platforms = await Cli(server, "ssm", "get-inventory", "--aggregators", "Expression=AWS:InstanceInformation.PlatformType", "--region", "us-east-1");
+        Assert.Empty(platforms.GetProperty("Entities")[0].GetProperty("Data").GetProperty("AWS:InstanceInformation").GetProperty("Content").EnumerateArray());
 
         var refused = await RealClients.RunAwsCliAsync(server, "ssm", "delete-activation", "--activation-id",
             "00000000-0000-4000-8000-000000000000", "--region", "us-east-1");

@@ -175,8 +175,33 @@ check(len(one_page["Entities"]) == 1 and "NextToken" in one_page, "GetInventory 
 equal(len(ssm.get_inventory(MaxResults=1, NextToken=one_page["NextToken"])["Entities"]), 1, "second GetInventory page")
 expect_error("InvalidFilter", ssm.get_inventory, Filters=[{"Key": "NoDot", "Values": ["x"]}])
 expect_error("InvalidResultAttributeException", ssm.get_inventory, ResultAttributes=[{"TypeName": "AWS:Nope"}])
-expect_error("InvalidAggregatorException", ssm.get_inventory, Aggregators=[{"Expression": "AWS:Application.Name"}])
 expect_error("InvalidNextToken", ssm.get_inventory, NextToken="forged")
+
+# --- GetInventory with Aggregators: counts of nodes, not nodes ----------------------------------------------------
+by_name = ssm.get_inventory(Aggregators=[{"Expression": "AWS:Application.Name"}])
+equal(len(by_name["Entities"]), 1, "one entity per aggregator")
+check("NextToken" not in by_name, "an aggregation is answered whole")
+equal(by_name["Entities"][0]["Data"]["AWS:Application"]["Content"],
+      [{"Name": "bash", "Count": "2"}, {"Name": "openssl", "Count": "1"}, {"Name": "postgresql-15", "Count": "1"}],
+      "nodes per application, most common first")
+nested = ssm.get_inventory(Aggregators=[{"Expression": "AWS:Application.Name",
+                                         "Aggregators": [{"Expression": "AWS:Application.Version"}]}])
+check({"Name": "postgresql-15", "Version": "15.4", "Count": "1"} in nested["Entities"][0]["Data"]["AWS:Application"]["Content"],
+      "nested aggregator: name with its own version")
+filtered = ssm.get_inventory(Filters=[{"Key": "AWS:Application.Name", "Values": ["openssl"], "Type": "Equal"}],
+                             Aggregators=[{"Expression": "AWS:Application.Name"}])
+equal(filtered["Entities"][0]["Data"]["AWS:Application"]["Content"][0], {"Name": "bash", "Count": "1"},
+      "filters choose the nodes that are counted")
+groups = ssm.get_inventory(Aggregators=[{"Groups": [
+    {"Name": "WithOpenssl", "Filters": [{"Key": "AWS:Application.Name", "Values": ["openssl"], "Type": "Equal"}]},
+    {"Name": "Racked", "Filters": [{"Key": "TypeName", "Values": ["Custom:RackInfo"], "Type": "Exists"}]}]}])["Entities"]
+equal(groups[0]["Data"]["WithOpenssl"]["Content"], [{"notMatchingCount": "1"}, {"matchingCount": "1"}], "group counts")
+equal(groups[0]["Data"]["Racked"]["Content"], [{"notMatchingCount": "1"}, {"matchingCount": "1"}], "TypeName group")
+expect_error("InvalidAggregatorException", ssm.get_inventory, Aggregators=[{"Expression": "AWS:Application.Colour"}])
+expect_error("InvalidAggregatorException", ssm.get_inventory, Aggregators=[{"Aggregators": [{"Expression": "AWS:Application.Name"}]}])
+expect_error("InvalidInventoryGroupException", ssm.get_inventory, Aggregators=[{"Groups": [
+    {"Name": "g", "Filters": [{"Key": "TypeName", "Values": ["AWS:Application"], "Type": "Exists"}]},
+    {"Name": "g", "Filters": [{"Key": "TypeName", "Values": ["AWS:Network"], "Type": "Exists"}]}]}])
 equal(second.get_inventory()["Entities"], [], "another account sees no inventory")
 
 # --- A node's own credentials: only itself, only SSM, in its Region -------------------------------------------------
