@@ -8,6 +8,9 @@ public sealed record WireFilter(string? Key, IReadOnlyList<string>? Values);
 /// <summary>Turns the filters of DescribeActivations and DescribeInstanceInformation into store queries, with SSM's errors.</summary>
 public static class InventoryQueries
 {
+    private const string TagPrefix = "tag:";
+    private const string TagKeyFilter = "tag-key";
+
     private static readonly string[] InstanceKeys =
         ["InstanceIds", "AgentVersion", "PingStatus", "PlatformTypes", "ActivationIds", "IamRole", "ResourceType", "AssociationStatus"];
 
@@ -35,7 +38,7 @@ public static class InventoryQueries
     /// DescribeInstanceInformation: the InstanceInformationFilterList and the Filters list take the same keys and all
     /// must match. Licentia's nodes are all of ResourceType ManagedInstance and have no associations.
     /// </summary>
-    /// <exception cref="InvalidFilterKey">A key of Filters that is not one of the filter keys (tag filters are not supported yet).</exception>
+    /// <exception cref="InvalidFilterKey">A key of Filters that is not one of the filter keys, tag:&lt;key&gt; or tag-key.</exception>
     /// <exception cref="InvalidInstanceInformationFilterValue">A PingStatus, PlatformTypes or ResourceType value that is not one of the model's.</exception>
     /// <exception cref="InvalidInstanceId">An instance id that is not well-formed.</exception>
     public static InstanceQuery Instances(IReadOnlyList<WireFilter>? filterList, IReadOnlyList<WireFilter>? filters)
@@ -43,6 +46,12 @@ public static class InventoryQueries
         var query = new InstanceQuery();
         foreach (var filter in (filterList ?? []).Concat(filters ?? []))
         {
+            if (TagCondition(filter) is { } tag)
+            {
+                query = query with { Tags = [.. query.Tags, tag] };
+                continue;
+            }
+
             if (filter.Key is null || !InstanceKeys.Contains(filter.Key, StringComparer.Ordinal))
             {
                 throw new InvalidFilterKey($"The filter key '{filter.Key}' is not valid: use one of {string.Join(", ", InstanceKeys)}.");
@@ -68,6 +77,26 @@ public static class InventoryQueries
         }
 
         return query;
+    }
+
+    // tag:<key> takes the tag's values; tag-key takes tag keys. Both only in Filters, whose keys are free text.
+    private static TagCondition? TagCondition(WireFilter filter)
+    {
+        var isTagKey = filter.Key == TagKeyFilter;
+        if (!isTagKey && filter.Key?.StartsWith(TagPrefix, StringComparison.Ordinal) != true)
+        {
+            return null;
+        }
+
+        if (!isTagKey && filter.Key!.Length == TagPrefix.Length)
+        {
+            throw new InvalidFilterKey($"The filter key '{filter.Key}' names no tag: write tag:<key>, e.g. tag:Environment.");
+        }
+
+        var values = filter.Values ?? [];
+        return values.Count == 0
+            ? throw new InvalidInstanceInformationFilterValue($"The filter '{filter.Key}' needs at least one value.")
+            : new TagCondition(isTagKey ? null : filter.Key![TagPrefix.Length..], [.. values]);
     }
 
     private static string[] InstanceIds(IReadOnlyList<string> values) =>

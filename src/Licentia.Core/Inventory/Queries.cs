@@ -23,6 +23,24 @@ public sealed record InstanceQuery
     public IReadOnlyList<PingStatus>? PingStatuses { get; init; }
     public DateTimeOffset OnlineSince { get; init; }
     public DateTimeOffset ActiveSince { get; init; }
+
+    /// <summary>Tag conditions, all of which must hold (tag:&lt;key&gt; and tag-key filters).</summary>
+    public IReadOnlyList<TagCondition> Tags { get; init; } = [];
+}
+
+/// <summary>
+/// A tag a managed node must carry: with <see cref="Key"/> and one of <see cref="Values"/> (tag:&lt;key&gt;), or, when
+/// <see cref="Key"/> is null, with any of <see cref="Values"/> as its key (tag-key).
+/// </summary>
+public sealed record TagCondition(string? Key, IReadOnlyList<string> Values)
+{
+    public bool Matches(IReadOnlyList<Tagging.Tag> tags)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        return Key is null
+            ? tags.Any(t => Values.Contains(t.Key, StringComparer.Ordinal))
+            : tags.Any(t => string.Equals(t.Key, Key, StringComparison.Ordinal) && Values.Contains(t.Value, StringComparer.Ordinal));
+    }
 }
 
 /// <summary>A managed node's inventory items with the store's position after it, for a scan that stops mid-page.</summary>

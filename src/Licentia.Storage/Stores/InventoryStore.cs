@@ -188,8 +188,11 @@ internal sealed class InventoryStore(Database db) : IInventoryStore
             builder.And(clauses.Count == 0 ? "1 = 0" : "(" + string.Join(" OR ", clauses) + ")", [.. values]);
         }
 
-        await using var statement = BindScope(builder.Page(session, after, limit, postFiltered: false), scope);
-        return await QueryBuilder.ReadPageAsync(statement, limit, r => ReadInstance(session, r), null, ct);
+        // Tags live in the node's document: tag filters are applied to the rows the SQL selected.
+        var tagged = query.Tags.Count > 0;
+        await using var statement = BindScope(builder.Page(session, after, limit, postFiltered: tagged), scope);
+        return await QueryBuilder.ReadPageAsync(statement, limit, r => ReadInstance(session, r),
+            tagged ? i => query.Tags.All(t => t.Matches(i.Tags)) : null, ct);
     }
 
     public async Task<bool> DeregisterAsync(Scope scope, string instanceId, CancellationToken ct)

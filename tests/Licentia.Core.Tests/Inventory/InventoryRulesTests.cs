@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Licentia.Core.Inventory;
 using Licentia.Core.Inventory.Errors;
+using Licentia.Core.Tagging;
 using Licentia.Core.Tests.Fakes;
 
 namespace Licentia.Core.Tests.Inventory;
@@ -250,10 +251,32 @@ public sealed class InventoryQueriesTests
         Assert.Equal([PingStatus.Online], query.PingStatuses);
         Assert.Equal(["Linux"], query.PlatformTypes);
 
-        Assert.Throws<InvalidFilterKey>(() => InventoryQueries.Instances(null, [new WireFilter("tag:env", ["prod"])]));
+        Assert.Throws<InvalidFilterKey>(() => InventoryQueries.Instances(null, [new WireFilter("colour", ["red"])]));
         Assert.Throws<InvalidInstanceInformationFilterValue>(() => InventoryQueries.Instances(null, [new WireFilter("PingStatus", ["Up"])]));
         Assert.Throws<InvalidInstanceId>(() => InventoryQueries.Instances([new WireFilter("InstanceIds", ["mi-nothex"])], null));
         Assert.Equal([], InventoryQueries.Instances(null, [new WireFilter("ResourceType", ["EC2Instance"])]).InstanceIds);
+    }
+
+    [Fact]
+    public void Tag_filters_need_every_condition_to_hold()
+    {
+        var query = InventoryQueries.Instances(null, [new WireFilter("tag:env", ["prod", "staging"]), new WireFilter("tag-key", ["team", "owner"])]);
+        Assert.Equal(2, query.Tags.Count);
+        bool Matches(params Tag[] tags) => query.Tags.All(t => t.Matches(tags));
+
+        Assert.True(Matches(new Tag("env", "prod"), new Tag("team", "")));
+        Assert.True(Matches(new Tag("env", "staging"), new Tag("owner", "ana")));
+        Assert.False(Matches(new Tag("env", "prod")));
+        Assert.False(Matches(new Tag("env", "dev"), new Tag("team", "a")));
+        Assert.False(Matches(new Tag("Env", "prod"), new Tag("team", "a")));
+    }
+
+    [Fact]
+    public void Tag_filters_need_a_key_and_values()
+    {
+        Assert.Throws<InvalidFilterKey>(() => InventoryQueries.Instances(null, [new WireFilter("tag:", ["x"])]));
+        Assert.Throws<InvalidInstanceInformationFilterValue>(() => InventoryQueries.Instances(null, [new WireFilter("tag:env", [])]));
+        Assert.Throws<InvalidInstanceInformationFilterValue>(() => InventoryQueries.Instances(null, [new WireFilter("tag-key", null)]));
     }
 
     [Fact]

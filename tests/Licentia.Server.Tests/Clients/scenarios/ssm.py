@@ -97,6 +97,12 @@ equal(ssm.describe_instance_information(Filters=[{"Key": "PingStatus", "Values":
       "nobody has lost the connection")
 equal(ssm.describe_instance_information(Filters=[{"Key": "ResourceType", "Values": ["EC2Instance"]}])["InstanceInformationList"], [],
       "no EC2 instances")
+equal(len(ssm.describe_instance_information(Filters=[{"Key": "tag:env", "Values": ["prod"]}])["InstanceInformationList"]), 2,
+      "nodes carry their activation's tags")
+equal(ssm.describe_instance_information(Filters=[{"Key": "tag:env", "Values": ["dev"]}])["InstanceInformationList"], [], "tag value")
+equal(len(ssm.describe_instance_information(MaxResults=5, Filters=[{"Key": "tag-key", "Values": ["env", "team"]}])["InstanceInformationList"]), 2,
+      "tag-key")
+expect_error("InvalidFilterKey", ssm.describe_instance_information, Filters=[{"Key": "tag:", "Values": ["x"]}])
 first = ssm.describe_instance_information(MaxResults=5, Filters=[{"Key": "PlatformTypes", "Values": ["Linux"]}])
 equal(len(first["InstanceInformationList"]), 2, "platform filter")
 expect_error("InvalidFilterKey", ssm.describe_instance_information, Filters=[{"Key": "Colour", "Values": ["red"]}])
