@@ -10,6 +10,9 @@ namespace Licentia.Agent;
 /// <summary>An answer from the server: status and body. Retryable when the server could not be reached or was overloaded.</summary>
 internal sealed record ServerAnswer(int Status, string Body)
 {
+    /// <summary>The server's certificate was refused: no HTTP status, and nothing a retry would change.</summary>
+    public const int UntrustedServer = -1;
+
     public bool Succeeded => Status is >= 200 and < 300;
 
     /// <summary>Network failures (status 0), throttling and server faults are worth retrying; other refusals are not.</summary>
@@ -108,6 +111,13 @@ internal sealed class ServerConnection : IDisposable
         {
             using var response = await _http.SendAsync(request, ct);
             return new ServerAnswer((int)response.StatusCode, await response.Content.ReadAsStringAsync(ct));
+        }
+        catch (HttpRequestException error) when (error.HttpRequestError == HttpRequestError.SecureConnectionError)
+        {
+            // Not worth retrying: the same certificate will be presented again. Say what to do about it.
+            return new ServerAnswer(ServerAnswer.UntrustedServer,
+                $"the TLS connection to {_endpoint} failed: {error.InnerException?.Message ?? error.Message} " +
+                "If a private CA issued the server's certificate, pass --ca-file with that CA's PEM bundle.");
         }
         catch (HttpRequestException error)
         {

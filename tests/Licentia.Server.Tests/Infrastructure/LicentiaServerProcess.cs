@@ -14,12 +14,14 @@ public sealed partial class LicentiaServerProcess : IAsyncDisposable
 {
     private readonly StringBuilder _output = new();
     private readonly Dictionary<string, string> _environment;
+    private readonly TestCertificates? _tls;
     private Process? _process;
 
-    private LicentiaServerProcess(string dataDir, Dictionary<string, string> environment)
+    private LicentiaServerProcess(string dataDir, Dictionary<string, string> environment, TestCertificates? tls)
     {
         DataDir = dataDir;
         _environment = environment;
+        _tls = tls;
     }
 
     public string DataDir { get; }
@@ -27,6 +29,10 @@ public sealed partial class LicentiaServerProcess : IAsyncDisposable
     public string Endpoint { get; private set; } = "";
 
     public string CredentialsFile => Path.Combine(DataDir, "credentials");
+
+    /// <summary>What a client needs in its environment to talk to this server (the private CA bundle under HTTPS).</summary>
+    public IReadOnlyDictionary<string, string> ClientEnvironment =>
+        _tls is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["AWS_CA_BUNDLE"] = _tls.CaFile };
 
     /// <summary>Everything the server printed so far (for failure messages).</summary>
     public string Output
@@ -43,8 +49,10 @@ public sealed partial class LicentiaServerProcess : IAsyncDisposable
     /// <param name="postgresConnectionString">PostgreSQL instead of the embedded SQLite store.</param>
     /// <param name="environment">Extra environment variables for the server process.</param>
     /// <param name="dataDir">A data directory to share with another node; a fresh temporary one by default.</param>
+    /// <param name="tls">Serve HTTPS with this certificate (issued by a private CA) instead of plain HTTP.</param>
     public static async Task<LicentiaServerProcess> StartAsync(
-        string? postgresConnectionString = null, IDictionary<string, string>? environment = null, string? dataDir = null)
+        string? postgresConnectionString = null, IDictionary<string, string>? environment = null, string? dataDir = null,
+        TestCertificates? tls = null)
     {
         dataDir ??= Path.Combine(Path.GetTempPath(), "licentia-test-" + Guid.NewGuid().ToString("N"));
         var env = new Dictionary<string, string>(environment ?? new Dictionary<string, string>());
@@ -53,7 +61,13 @@ public sealed partial class LicentiaServerProcess : IAsyncDisposable
             env["LICENTIA_POSTGRES"] = postgresConnectionString;
         }
 
-        var server = new LicentiaServerProcess(dataDir, env);
+        if (tls is not null)
+        {
+            env["Kestrel__Certificates__Default__Path"] = tls.ServerPfxFile;
+            env["Kestrel__Certificates__Default__Password"] = tls.ServerPfxPassword;
+        }
+
+        var server = new LicentiaServerProcess(dataDir, env, tls);
         await server.StartProcessAsync();
         return server;
     }
@@ -102,7 +116,7 @@ public sealed partial class LicentiaServerProcess : IAsyncDisposable
     {
         var psi = ServerStartInfo();
         psi.ArgumentList.Add("--urls");
-        psi.ArgumentList.Add("http://127.0.0.1:0");
+        psi.ArgumentList.Add(_tls is null ? "http://127.0.0.1:0" : "https://127.0.0.1:0");
         psi.ArgumentList.Add("--data-dir");
         psi.ArgumentList.Add(DataDir);
 
@@ -148,7 +162,13 @@ public sealed partial class LicentiaServerProcess : IAsyncDisposable
 
     private async Task WaitForHealthAsync()
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        using var handler = new SocketsHttpHandler();
+        if (_tls is not null)
+        {
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) => _tls.Issued(certificate);
+        }
+
+        using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(5) };
         for (var attempt = 0; attempt < 100; attempt++)
         {
             try
@@ -217,6 +237,6 @@ public sealed partial class LicentiaServerProcess : IAsyncDisposable
         process.Dispose();
     }
 
-    [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]
+    [GeneratedRegex(@"Now listening on: (https?://127\.0\.0\.1:\d+)")]
     private static partial Regex ListeningLine();
 }

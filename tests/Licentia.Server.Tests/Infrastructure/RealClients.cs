@@ -52,6 +52,11 @@ public static class RealClients
         psi.Environment["PYTHONPATH"] = ScenarioDir;
         psi.Environment["LICENTIA_ENDPOINT"] = server.Endpoint;
         psi.Environment["LICENTIA_DATA_DIR"] = server.DataDir;
+        foreach (var (name, value) in server.ClientEnvironment)
+        {
+            psi.Environment[name] = value;
+        }
+
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             psi.Environment[key] = value;
