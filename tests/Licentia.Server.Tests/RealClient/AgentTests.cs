@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -13,8 +12,6 @@ namespace Licentia.Server.Tests.RealClient;
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class AgentTests
 {
-    private static readonly string AgentDll = Path.Combine(AppContext.BaseDirectory, "Licentia.Agent.dll");
-
     [Fact]
     public async Task The_agent_registers_reports_this_machines_packages_and_is_Online()
     {
@@ -121,20 +118,5 @@ public sealed class AgentTests
         throw new InvalidOperationException("this Debian machine has neither bash nor coreutils installed");
     }
 
-    private static async Task<ClientRun> RunAgentAsync(params string[] args)
-    {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        psi.ArgumentList.Add(AgentDll);
-        foreach (var arg in args)
-        {
-            psi.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start the agent");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return new ClientRun(process.ExitCode, await stdout, await stderr);
-    }
+    private static Task<ClientRun> RunAgentAsync(params string[] args) => AgentProcess.RunAsync(args);
 }
