@@ -109,6 +109,77 @@ public abstract class ConsumptionStoreContractTests : ContractTestBase
         Assert.Equal(39, usage.Single(u => u.Name == "DataTransfer").Consumed);
     }
 
+    [Fact]
+    public async Task A_renewal_period_end_stops_counting_and_lapsed_rows_are_purged_in_batches()
+    {
+        var seller = NewScope();
+        var license = EntitlementStoreContractTests.NewLicense(seller);
+        var consumer = new Scope(NewAccountId(), seller.Region);
+        var provisional = await Store.CheckOutAsync(seller, license.Arn, T0, _ => Consumption(license, consumer, T0, 1), None);
+        var renewing = await Store.CheckOutAsync(seller, license.Arn, T0, _ => Consumption(license, consumer, T0, 2) with
+        {
+            Kind = CheckoutKind.Perpetual, ExpiresAt = null, PeriodEndsAt = T0.AddDays(7),
+        }, None);
+        var forever = await Store.CheckOutAsync(seller, license.Arn, T0, _ => Consumption(license, consumer, T0, 3) with { Kind = CheckoutKind.Perpetual, ExpiresAt = null }, None);
+        var periodFirst = await Store.CheckOutAsync(seller, license.Arn, T0, _ => Consumption(license, consumer, T0, 4) with { PeriodEndsAt = T0.AddMinutes(30) }, None);
+
+        Assert.Equal(T0.AddDays(7), (await Store.FindAsync(consumer, renewing.Token, None))!.PeriodEndsAt);
+        var active = await Store.ListActiveAsync(seller, license.Arn, T0.AddMinutes(45), None);
+        Assert.Equal([provisional.Token, renewing.Token, forever.Token], [.. active.Select(c => c.Token)]);
+        Assert.False(await Store.TryCheckInAsync(consumer, periodFirst.Token, T0.AddMinutes(45), None));
+        Assert.Equal([forever.Token], [.. (await Store.ListActiveAsync(seller, license.Arn, T0.AddDays(7), None)).Select(c => c.Token)]);
+
+        // Housekeeping runs over every scope, so other tests' lapsed rows may go in the same batches: count only ours.
+        Assert.Equal(1, await Store.PurgeLapsedAsync(T0.AddMinutes(61), 1, None));
+        while (await Store.PurgeLapsedAsync(T0.AddMinutes(61), 1, None) > 0)
+        {
+        }
+
+        Assert.Null(await Store.FindAsync(consumer, provisional.Token, None));
+        Assert.Null(await Store.FindAsync(consumer, periodFirst.Token, None));
+        Assert.NotNull(await Store.FindAsync(consumer, renewing.Token, None));
+        Assert.True(await Store.PurgeLapsedAsync(T0.AddDays(8), 100, None) >= 1);
+        Assert.Null(await Store.FindAsync(consumer, renewing.Token, None));
+        Assert.NotNull(await Store.FindAsync(consumer, forever.Token, None));
+    }
+
+    [Fact]
+    public async Task The_housekeeping_lock_is_held_by_one_node_at_a_time_where_nodes_share_a_database()
+    {
+        var other = OpenTracked();
+        await using (var held = await Store.TryAcquireJobLockAsync(ConsumptionHousekeepingJob.JobName, None))
+        {
+            Assert.NotNull(held);
+            var second = await other.Consumption.TryAcquireJobLockAsync(ConsumptionHousekeepingJob.JobName, None);
+            Assert.Equal(SharesJobLocks, second is null);
+            if (second is not null)
+            {
+                await second.DisposeAsync();
+            }
+        }
+
+        await using var again = await other.Consumption.TryAcquireJobLockAsync(ConsumptionHousekeepingJob.JobName, None);
+        Assert.NotNull(again);
+    }
+
+    /// <summary>Whether a second node is refused the job lock (PostgreSQL) or the engine has one node per database (SQLite).</summary>
+    protected abstract bool SharesJobLocks { get; }
+
+    [Fact]
+    public async Task A_decision_that_keeps_a_held_consumption_only_moves_its_expiry()
+    {
+        var seller = NewScope();
+        var license = EntitlementStoreContractTests.NewLicense(seller);
+        var consumer = new Scope(NewAccountId(), seller.Region);
+        var held = await Store.CheckOutAsync(seller, license.Arn, T0, _ => Consumption(license, consumer, T0, 10) with { NodeId = "node-1" }, None);
+        var later = T0.AddMinutes(20);
+        var renewed = await Store.CheckOutAsync(seller, license.Arn, later, active => Assert.Single(active) with { ExpiresAt = later.AddMinutes(60) }, None);
+        Assert.Equal(held.Token, renewed.Token);
+        var found = await Store.FindAsync(consumer, held.Token, None);
+        Assert.Equal((later.AddMinutes(60), T0, "node-1"), (found!.ExpiresAt!.Value, found.IssuedAt, found.NodeId));
+        Assert.Single(await Store.ListActiveAsync(seller, license.Arn, later, None));
+    }
+
     private static LicenseConsumption Consumption(License license, Scope consumer, DateTimeOffset now, long gigabytes) => new()
     {
         Token = Guid.NewGuid().ToString("N"),
@@ -129,6 +200,8 @@ public sealed class SqliteConsumptionStoreContractTests(TempDirectory directory)
 {
     protected override Task<string> ClassDatabaseAsync() => Task.FromResult(directory.Path);
 
+    protected override bool SharesJobLocks => false;
+
     protected override ILicentiaStorage Open(string location) => SqliteStorage.Open(location);
 }
 
@@ -137,6 +210,8 @@ public sealed class SqliteConsumptionStoreContractTests(TempDirectory directory)
 public sealed class PostgresConsumptionStoreContractTests(PostgresTestServer server) : ConsumptionStoreContractTests
 {
     protected override Task<string> ClassDatabaseAsync() => server.DatabaseAsync(nameof(PostgresConsumptionStoreContractTests));
+
+    protected override bool SharesJobLocks => true;
 
     protected override ILicentiaStorage Open(string location) => PostgresStorage.Open(location);
 }

@@ -215,6 +215,42 @@ public abstract class EntitlementStoreContractTests : ContractTestBase
     }
 
     [Fact]
+    public async Task Deleting_a_license_ends_every_grant_of_it_in_one_transaction_and_blocks_new_grants()
+    {
+        var seller = NewScope();
+        var redistributor = NewScope();
+        var license = NewLicense(seller);
+        var otherLicense = NewLicense(seller);
+        await Licenses.InsertAsync(license, [], None);
+        await Licenses.InsertAsync(otherLicense, [], None);
+        var own = NewGrant(seller, license, redistributor.AccountId, GrantStatus.Active);
+        var onward = NewGrant(redistributor, license, NewAccountId());
+        var deletedAlready = NewGrant(seller, license, NewAccountId(), GrantStatus.Deleted);
+        var untouched = NewGrant(seller, otherLicense, NewAccountId());
+        foreach (var grant in new[] { own, onward, deletedAlready, untouched })
+        {
+            Assert.True(await Grants.TryInsertAsync(grant, [], 10, None));
+        }
+
+        var deleted = license.MarkDeleted(T0.AddDays(1));
+        var at = T0.AddDays(1);
+        Grant End(Grant g) => g.Status == GrantStatus.Deleted ? g : g.Delete(at, "license deleted");
+        Assert.False(await Licenses.TryDeleteAsync(deleted, 7, End, None));
+        Assert.Equal(GrantStatus.Active, (await Grants.FindAsync(seller, own.Id, None))!.Status);
+
+        Assert.True(await Licenses.TryDeleteAsync(deleted, 1, End, None));
+        Assert.NotNull((await Licenses.FindAsync(seller, license.Id, None))!.DeletedAt);
+        Assert.Equal((GrantStatus.Deleted, 2L, "license deleted"), Summary(await Grants.FindAsync(seller, own.Id, None)));
+        Assert.Equal((GrantStatus.Deleted, 2L, "license deleted"), Summary(await Grants.FindAsync(redistributor, onward.Id, None)));
+        Assert.Equal(1L, (await Grants.FindAsync(seller, deletedAlready.Id, None))!.Version);
+        Assert.Equal(GrantStatus.PendingAccept, (await Grants.FindAsync(seller, untouched.Id, None))!.Status);
+        Assert.False(await Licenses.TryDeleteAsync(deleted, 1, End, None));
+        await Assert.ThrowsAsync<Core.Errors.ValidationException>(() => Grants.TryInsertAsync(NewGrant(seller, license, NewAccountId()), [], 10, None));
+
+        static (GrantStatus, long, string?) Summary(Grant? g) => (g!.Status, g.Version, g.Latest.StatusReason);
+    }
+
+    [Fact]
     public async Task Grants_list_by_party_with_every_filter_and_page()
     {
         var seller = NewScope();

@@ -10,11 +10,14 @@ namespace Licentia.Core.Tokens;
 /// short-lived access tokens (GetAccessToken). Both are JWTs signed with HS256 under a key derived from the master
 /// key for this purpose only; the store keeps only a hash of each refresh token. An access token is accepted
 /// (by <see cref="ReadWebIdentityAsync"/>, for STS AssumeRoleWithWebIdentity) only while it is unexpired and
-/// its refresh token is neither deleted nor expired.
+/// its refresh token is neither deleted nor expired. As the model documents for CreateToken, the license ARN is the
+/// tokens' "aud" claim and TokenProperties their "amr" claim; a token may only name a license the caller issued or
+/// accepted a grant of (<see cref="ITokenLicenseAccess"/>).
 /// </summary>
 public sealed class TokenManager
 {
     public const string Issuer = "licentia";
+    /// <summary>The audience claimed when a token carries none (tokens name their license as "aud").</summary>
     public const string Audience = "license-manager";
     public const int DefaultExpirationInDays = 365;
     public const int MaxExpirationInDays = 730;
@@ -25,22 +28,26 @@ public sealed class TokenManager
 
     private readonly ITokenStore _store;
     private readonly CompactJwt _jwt;
+    private readonly ITokenLicenseAccess _licenses;
     private readonly TimeProvider _time;
     private readonly IRandomSource _random;
 
-    public TokenManager(ITokenStore store, CompactJwt jwt, TimeProvider time, IRandomSource? random = null)
+    public TokenManager(ITokenStore store, CompactJwt jwt, ITokenLicenseAccess licenses, TimeProvider time, IRandomSource? random = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(jwt);
+        ArgumentNullException.ThrowIfNull(licenses);
         ArgumentNullException.ThrowIfNull(time);
         _store = store;
         _jwt = jwt;
+        _licenses = licenses;
         _time = time;
         _random = random ?? CryptoRandomSource.Instance;
     }
 
     /// <summary>Issues a refresh token; the token string is returned once and never stored.</summary>
-    /// <exception cref="ValidationException">Expiration out of range or a role ARN that is not an IAM role.</exception>
+    /// <exception cref="ValidationException">Expiration out of range, a role ARN that is not an IAM role, or a bad or deleted license.</exception>
+    /// <exception cref="ResourceNotFoundException">No such license that the caller issued or accepted a grant of.</exception>
     public async Task<(LicenseToken Token, string TokenString)> CreateAsync(
         Scope scope, string licenseArn, IReadOnlyList<string>? roleArns, int? expirationInDays, IReadOnlyList<string>? tokenProperties,
         CancellationToken ct)
@@ -61,6 +68,7 @@ public sealed class TokenManager
             }
         }
 
+        await _licenses.RequireAsync(scope, licenseArn, ct);
         var now = _time.GetUtcNow();
         var tokenId = RandomText.Create(_random, RandomText.LowerHex, 32);
         var expiresAt = now.AddDays(days);
@@ -68,7 +76,7 @@ public sealed class TokenManager
         var tokenString = _jwt.Sign(new Dictionary<string, object>
         {
             ["iss"] = Issuer,
-            ["aud"] = Audience,
+            ["aud"] = licenseArn,
             ["sub"] = tokenId,
             ["jti"] = tokenId,
             ["typ"] = RefreshKind,
@@ -76,6 +84,7 @@ public sealed class TokenManager
             ["region"] = scope.Region,
             ["lic"] = licenseArn,
             ["roles"] = roles,
+            ["amr"] = properties,
             ["iat"] = now.ToUnixTimeSeconds(),
             ["exp"] = expiresAt.ToUnixTimeSeconds(),
         });
@@ -125,7 +134,7 @@ public sealed class TokenManager
         return _jwt.Sign(new Dictionary<string, object>
         {
             ["iss"] = Issuer,
-            ["aud"] = Audience,
+            ["aud"] = stored.LicenseArn,
             ["sub"] = tokenId,
             ["jti"] = RandomText.Create(_random, RandomText.LowerHex, 32),
             ["typ"] = AccessKind,
@@ -134,6 +143,7 @@ public sealed class TokenManager
             ["region"] = region,
             ["lic"] = stored.LicenseArn,
             ["roles"] = stored.RoleArns,
+            ["amr"] = stored.TokenProperties,
             ["iat"] = now.ToUnixTimeSeconds(),
             ["exp"] = expiresAt.ToUnixTimeSeconds(),
         });

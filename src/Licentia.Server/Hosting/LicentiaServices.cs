@@ -91,6 +91,11 @@ internal static class LicentiaServices
         services.AddSingleton(sp => new Core.Entitlements.Grants.GrantManager(
             sp.GetRequiredService<Core.Entitlements.Grants.IGrantStore>(), sp.GetRequiredService<Core.Entitlements.Licenses.ILicenseStore>(),
             sp.GetRequiredService<LicensingQuotas>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new Core.Entitlements.EntitlementTagManager(
+            sp.GetRequiredService<Core.Entitlements.Licenses.ILicenseStore>(), sp.GetRequiredService<Core.Entitlements.Grants.IGrantStore>(),
+            sp.GetRequiredService<Core.Tagging.ITagStore>(), sp.GetRequiredService<LicensingQuotas>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new Core.Entitlements.Consumption.ConsumptionHousekeepingJob(
+            sp.GetRequiredService<Core.Entitlements.Consumption.IConsumptionStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new Core.Entitlements.Consumption.LicenseTokenSigner(sp.GetRequiredService<SigningKeyManager>()));
         services.AddSingleton(sp => new Core.Entitlements.Consumption.ConsumptionManager(
             sp.GetRequiredService<Core.Entitlements.Licenses.ILicenseStore>(), sp.GetRequiredService<Core.Entitlements.Grants.IGrantStore>(),
@@ -101,6 +106,9 @@ internal static class LicentiaServices
         services.AddSingleton(sp => sp.GetRequiredService<ILicentiaStorage>().Sessions);
         services.AddSingleton(sp => new TokenManager(
             sp.GetRequiredService<ITokenStore>(), new CompactJwt(sp.GetRequiredService<MasterKey>().Derive("license-tokens")),
+            new Core.Entitlements.Licenses.TokenLicenseAccess(
+                sp.GetRequiredService<Core.Entitlements.Licenses.ILicenseStore>(), sp.GetRequiredService<Core.Entitlements.Grants.IGrantStore>(),
+                sp.GetRequiredService<TimeProvider>()),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new SessionManager(
             sp.GetRequiredService<ISessionStore>(), sp.GetRequiredService<TokenManager>(), sp.GetRequiredService<ISecretProtector>(),

@@ -16,6 +16,7 @@ public sealed partial class LicenseManagerApi(
     Licentia.Core.Entitlements.Licenses.IssuedLicenseManager licenses,
     Licentia.Core.Entitlements.Grants.GrantManager grants,
     Licentia.Core.Entitlements.Consumption.ConsumptionManager consumption,
+    Licentia.Core.Entitlements.EntitlementTagManager entitlementTags,
     CallerContext caller,
     ListPaging paging,
     Licentia.Core.Tokens.TokenManager tokens,

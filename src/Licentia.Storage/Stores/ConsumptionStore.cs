@@ -9,9 +9,9 @@ namespace Licentia.Storage.Stores;
 
 internal sealed class ConsumptionStore(Database db) : IConsumptionStore
 {
-    private const string Columns = "account_id, region, token, license_account_id, license_arn, issued_at, expires_at, doc";
+    private const string Columns = "account_id, region, token, license_account_id, license_arn, issued_at, expires_at, doc, period_ends_at";
 
-    private const string ActiveAt = "(expires_at IS NULL OR expires_at > @now)";
+    private const string ActiveAt = "(expires_at IS NULL OR expires_at > @now) AND (period_ends_at IS NULL OR period_ends_at > @now)";
 
     public async Task<LicenseConsumption> CheckOutAsync(
         Scope license, string licenseArn, DateTimeOffset now, Func<IReadOnlyList<LicenseConsumption>, LicenseConsumption> decide, CancellationToken ct)
@@ -24,9 +24,20 @@ internal sealed class ConsumptionStore(Database db) : IConsumptionStore
         await session.LockAsync(string.Join('\0', "license", license.Region, "consumption", licenseArn), ct);
         var active = await ReadActiveAsync(session, license, licenseArn, now, ct);
         var consumption = decide(active);
-        await using (var insert = session.Prepare(
-            $"INSERT INTO license_consumptions ({Columns}) VALUES (@accountId, @region, @token, @licenseAccountId, @licenseArn, @issuedAt, @expiresAt, @doc)"))
+        if (active.Any(a => a.Token == consumption.Token))
         {
+            // The decision kept a consumption the node already holds: only its expiry moves.
+            await using var renew = session.Prepare(
+                "UPDATE license_consumptions SET expires_at = @expiresAt WHERE account_id = @accountId AND region = @region AND token = @token");
+            await renew
+                .Bind("expiresAt", consumption.ExpiresAt).Bind("accountId", consumption.ConsumerAccountId).Bind("region", consumption.Region)
+                .Bind("token", consumption.Token)
+                .ExecuteAsync(ct);
+        }
+        else
+        {
+            await using var insert = session.Prepare(
+                $"INSERT INTO license_consumptions ({Columns}) VALUES (@accountId, @region, @token, @licenseAccountId, @licenseArn, @issuedAt, @expiresAt, @doc, @periodEndsAt)");
             await insert
                 .Bind("accountId", consumption.ConsumerAccountId)
                 .Bind("region", consumption.Region)
@@ -35,6 +46,7 @@ internal sealed class ConsumptionStore(Database db) : IConsumptionStore
                 .Bind("licenseArn", consumption.LicenseArn)
                 .Bind("issuedAt", consumption.IssuedAt)
                 .Bind("expiresAt", consumption.ExpiresAt)
+                .Bind("periodEndsAt", consumption.PeriodEndsAt)
                 .BindJson("doc", StorageJson.Serialize(ConsumptionDocument.From(consumption)))
                 .ExecuteAsync(ct);
         }
@@ -44,6 +56,7 @@ internal sealed class ConsumptionStore(Database db) : IConsumptionStore
         {
             IssuedAt = StoredTime.Normalize(consumption.IssuedAt),
             ExpiresAt = consumption.ExpiresAt is { } e ? StoredTime.Normalize(e) : null,
+            PeriodEndsAt = consumption.PeriodEndsAt is { } p ? StoredTime.Normalize(p) : null,
         };
     }
 
@@ -85,6 +98,28 @@ internal sealed class ConsumptionStore(Database db) : IConsumptionStore
         return await ReadActiveAsync(session, license, licenseArn, now, ct);
     }
 
+    public async Task<int> PurgeLapsedAsync(DateTimeOffset lapsedBefore, int batchSize, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        await using var session = await db.WriteAsync(ct);
+
+        // Housekeeping over every scope, like the idempotency purge: a row lapsed when its expiry or its renewal
+        // period's end passed; either long past means it can never count again. One bounded batch per transaction.
+        await using var delete = session.Prepare(
+            "DELETE FROM license_consumptions WHERE seq IN (SELECT seq FROM license_consumptions " +
+            "WHERE expires_at < @before OR period_ends_at < @before ORDER BY seq LIMIT @take)");
+        var purged = await delete.Bind("before", lapsedBefore).Bind("take", (long)batchSize).ExecuteAsync(ct);
+        await session.CommitAsync(ct);
+        return purged;
+    }
+
+    public async Task<IAsyncDisposable?> TryAcquireJobLockAsync(string jobName, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(jobName);
+        var connection = await db.OpenConnectionAsync(ct);
+        return await db.Dialect.TryLockJobAsync(connection, "job\0" + jobName, ct);
+    }
+
     private static async Task<List<LicenseConsumption>> ReadActiveAsync(Session session, Scope license, string licenseArn, DateTimeOffset now, CancellationToken ct)
     {
         await using var select = session.Prepare(
@@ -113,6 +148,7 @@ internal sealed class ConsumptionStore(Database db) : IConsumptionStore
             LicenseArn = reader.GetString(4),
             IssuedAt = session.ReadTimestamp(reader, 5),
             ExpiresAt = reader.IsDBNull(6) ? null : session.ReadTimestamp(reader, 6),
+            PeriodEndsAt = reader.IsDBNull(8) ? null : session.ReadTimestamp(reader, 8),
             LicenseVersion = doc.LicenseVersion,
             Kind = Enum.Parse<CheckoutKind>(doc.Kind),
             Beneficiary = doc.Beneficiary,

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Licentia.Core;
 using Licentia.Core.Entitlements.Grants;
+using Licentia.Core.Errors;
 using Licentia.Core.Paging;
 using Licentia.Core.Tagging;
 using Licentia.Storage.Db;
@@ -12,7 +13,7 @@ namespace Licentia.Storage.Stores;
 
 internal sealed class GrantStore(Database db) : IGrantStore
 {
-    private const string Columns =
+    internal const string Columns =
         "seq, account_id, region, id, arn, license_arn, parent_arn, grantee_principal, grantee_account_id, created_at, doc";
 
     private const string GrantorScope = "account_id = @accountId AND region = @region";
@@ -30,7 +31,17 @@ internal sealed class GrantStore(Database db) : IGrantStore
 
         // Count and insert under one lock per license: grantors in different accounts (issuer and redistributors)
         // share the license's quota, so the lock is named after the license, not the grantor's scope.
-        await session.LockAsync(string.Join('\0', "license", grant.Region, "grants", grant.LicenseArn), ct);
+        await session.LockAsync(GrantsLock(grant.Region, grant.LicenseArn), ct);
+
+        // DeleteLicense deletes the grants under the same lock: a grant racing it must not outlive the license.
+        await using (var deleted = session.Prepare("SELECT 1 FROM licenses WHERE region = @region AND arn = @licenseArn AND deleted_at IS NOT NULL"))
+        {
+            if (await deleted.Bind("region", grant.Region).Bind("licenseArn", grant.LicenseArn).ExistsAsync(ct))
+            {
+                throw new ValidationException($"License '{grant.LicenseArn}' is deleted; it cannot be granted any more.");
+            }
+        }
+
         var count = new StringBuilder("SELECT COUNT(*) FROM grants WHERE region = @region AND license_arn = @licenseArn AND status NOT IN (");
         for (var i = 0; i < FinalStatuses.Length; i++)
         {
@@ -71,6 +82,17 @@ internal sealed class GrantStore(Database db) : IGrantStore
         return true;
     }
 
+    /// <summary>The lock that serializes the grants of one license: CreateGrant's quota count and DeleteLicense's cascade.</summary>
+    internal static string GrantsLock(string region, string licenseArn) => string.Join('\0', "license", region, "grants", licenseArn);
+
+    /// <summary>Replaces a grant inside the caller's transaction if its version is still <paramref name="expectedVersion"/>.</summary>
+    internal static async Task<bool> UpdateAsync(Session session, Grant grant, long expectedVersion, CancellationToken ct)
+    {
+        await using var update = session.Prepare(
+            $"UPDATE grants SET status = @status, version = @version, doc = @doc WHERE {GrantorScope} AND id = @id AND version = @expectedVersion");
+        return await BindMutable(update, grant).Bind("expectedVersion", expectedVersion).ExecuteAsync(ct) == 1;
+    }
+
     public Task<Grant?> FindAsync(Scope grantor, string id, CancellationToken ct) => FindAsync(GrantorScope, grantor, id, ct);
 
     public Task<Grant?> FindReceivedAsync(Scope grantee, string id, CancellationToken ct) => FindAsync(GranteeScope, grantee, id, ct);
@@ -83,11 +105,9 @@ internal sealed class GrantStore(Database db) : IGrantStore
     {
         ArgumentNullException.ThrowIfNull(grant);
         await using var session = await db.WriteAsync(ct);
-        await using var update = session.Prepare(
-            $"UPDATE grants SET status = @status, version = @version, doc = @doc WHERE {GrantorScope} AND id = @id AND version = @expectedVersion");
-        var updated = await BindMutable(update, grant).Bind("expectedVersion", expectedVersion).ExecuteAsync(ct);
+        var updated = await UpdateAsync(session, grant, expectedVersion, ct);
         await session.CommitAsync(ct);
-        return updated == 1;
+        return updated;
     }
 
     private async Task<Grant?> FindAsync(string scopeFilter, Scope scope, string id, CancellationToken ct)
@@ -145,7 +165,7 @@ internal sealed class GrantStore(Database db) : IGrantStore
         .Bind("version", grant.Version)
         .BindJson("doc", StorageJson.Serialize(GrantDocument.From(grant)));
 
-    private static Grant Read(Session session, DbDataReader reader) => new()
+    internal static Grant Read(Session session, DbDataReader reader) => new()
     {
         AccountId = reader.GetString(1),
         Region = reader.GetString(2),

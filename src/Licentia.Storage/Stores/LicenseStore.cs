@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Licentia.Core;
+using Licentia.Core.Entitlements.Grants;
 using Licentia.Core.Entitlements.Licenses;
 using Licentia.Core.Paging;
 using Licentia.Core.Tagging;
@@ -54,16 +55,57 @@ internal sealed class LicenseStore(Database db) : ILicenseStore
     {
         ArgumentNullException.ThrowIfNull(license);
         await using var session = await db.WriteAsync(ct);
+        var updated = await UpdateAsync(session, license, expectedVersion, ct);
+        await session.CommitAsync(ct);
+        return updated;
+    }
 
-        // The version test and the write are one statement: of two writers holding one version exactly one wins,
-        // and a deleted license (read-only) matches no writer. ARN and creation time never change.
+    public async Task<bool> TryDeleteAsync(License deleted, long expectedVersion, Func<Grant, Grant> endGrant, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(deleted);
+        ArgumentNullException.ThrowIfNull(endGrant);
+        await using var session = await db.WriteAsync(ct);
+
+        // The grants lock first, as CreateGrant takes it: no grant can be created between the deletion and the cascade.
+        await session.LockAsync(GrantStore.GrantsLock(deleted.Region, deleted.Arn), ct);
+        if (!await UpdateAsync(session, deleted, expectedVersion, ct))
+        {
+            return false;
+        }
+
+        // Every grantor's grants of the license (the issuer's and redistributed ones), by the (region, license_arn) index.
+        var grants = new List<Grant>();
+        await using (var select = session.Prepare($"SELECT {GrantStore.Columns} FROM grants WHERE region = @region AND license_arn = @licenseArn ORDER BY seq"))
+        {
+            await using var reader = await select.Bind("region", deleted.Region).Bind("licenseArn", deleted.Arn).ReadAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                grants.Add(GrantStore.Read(session, reader));
+            }
+        }
+
+        foreach (var grant in grants)
+        {
+            var ended = endGrant(grant);
+            if (ended.Version != grant.Version && !await GrantStore.UpdateAsync(session, ended, grant.Version, ct))
+            {
+                return false;
+            }
+        }
+
+        await session.CommitAsync(ct);
+        return true;
+    }
+
+    // The version test and the write are one statement: of two writers holding one version exactly one wins, and a
+    // deleted license (read-only) matches no writer. ARN and creation time never change.
+    private static async Task<bool> UpdateAsync(Session session, License license, long expectedVersion, CancellationToken ct)
+    {
         await using var update = session.Prepare(
             "UPDATE licenses SET version = @version, beneficiary = @beneficiary, product_sku = @productSku, issuer_name = @issuerName, " +
             "fingerprint = @fingerprint, deleted_at = @deletedAt, deletion_date = @deletionDate, doc = @doc " +
             $"WHERE {ScopeFilter} AND id = @id AND version = @expectedVersion AND deleted_at IS NULL");
-        var updated = await BindMutable(update, license).Bind("expectedVersion", expectedVersion).ExecuteAsync(ct);
-        await session.CommitAsync(ct);
-        return updated == 1;
+        return await BindMutable(update, license).Bind("expectedVersion", expectedVersion).ExecuteAsync(ct) == 1;
     }
 
     private async Task<Page<License>> ListAsync(string select, Scope scope, LicenseQuery query, CancellationToken ct)

@@ -81,6 +81,55 @@ public sealed class ConsumptionRulesTests
         Assert.True((c with { ExpiresAt = null }).IsActiveAt(T0.AddYears(10)));
     }
 
+    [Fact]
+    public void A_renewal_period_end_stops_any_consumption_counting()
+    {
+        var c = Consumed(License(), 1) with { ExpiresAt = null, PeriodEndsAt = T0.AddDays(7) };
+        Assert.True(c.IsActiveAt(T0.AddDays(7).AddTicks(-1)));
+        Assert.False(c.IsActiveAt(T0.AddDays(7)));
+        Assert.Equal(T0.AddDays(7), c.LapsesAt);
+        Assert.Equal(T0.AddMinutes(60), (c with { ExpiresAt = T0.AddMinutes(60) }).LapsesAt);
+        Assert.Null((c with { PeriodEndsAt = null }).LapsesAt);
+    }
+
+    [Fact]
+    public void A_node_checking_out_the_same_again_gets_what_it_holds()
+    {
+        var license = License();
+        var held = Consumed(license, 10) with { NodeId = "node-1", Entitlements = [new ConsumedEntitlement("DataTransfer", "Gigabytes", "10", 10)] };
+        RequestedEntitlement[] same = [new("DataTransfer", "10", "Gigabytes")];
+        Assert.Same(held, ConsumptionRules.HeldByNode(license, [held], "222222222222", null, "node-1", CheckoutKind.Provisional, same));
+        Assert.Null(ConsumptionRules.HeldByNode(license, [held], "222222222222", null, "node-2", CheckoutKind.Provisional, same));
+        Assert.Null(ConsumptionRules.HeldByNode(license, [held], "222222222222", null, null, CheckoutKind.Provisional, same));
+        Assert.Null(ConsumptionRules.HeldByNode(license, [held], "333333333333", null, "node-1", CheckoutKind.Provisional, same));
+        Assert.Null(ConsumptionRules.HeldByNode(license, [held], "222222222222", "someone", "node-1", CheckoutKind.Provisional, same));
+        Assert.Null(ConsumptionRules.HeldByNode(license, [held], "222222222222", null, "node-1", CheckoutKind.Perpetual, same));
+        Assert.Null(ConsumptionRules.HeldByNode(license, [held], "222222222222", null, "node-1", CheckoutKind.Provisional, [new("DataTransfer", "5", null)]));
+        Assert.Null(ConsumptionRules.HeldByNode(license, [held], "222222222222", null, "node-1", CheckoutKind.Provisional,
+            [new("DataTransfer", "10", null), new("Platinum Tier", null, null)]));
+    }
+
+    [Fact]
+    public void Check_in_needs_every_entitlement_taken_to_allow_it_and_a_borrow_to_allow_early_check_in()
+    {
+        var license = License(
+            new Entitlement { Name = "DataTransfer", MaxCount = 40, Unit = "Gigabytes", AllowCheckIn = false },
+            new Entitlement { Name = "Seats", MaxCount = 5, Unit = "Count", AllowCheckIn = true });
+        var seats = Consumed(license, 1, "Seats");
+        ConsumptionRules.RequireCheckInAllowed(license, seats);
+        ConsumptionRules.RequireCheckInAllowed(License(), Consumed(License(), 0, "Platinum Tier"));
+        var error = Assert.Throws<ValidationException>(() => ConsumptionRules.RequireCheckInAllowed(license, Consumed(license, 10)));
+        Assert.Contains("'DataTransfer'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("AllowCheckIn", error.Message, StringComparison.Ordinal);
+
+        var noEarly = license with
+        {
+            Versions = [license.Latest with { Consumption = new ConsumptionConfiguration { Borrow = new BorrowConfiguration(false, 60) } }],
+        };
+        Assert.Throws<ValidationException>(() => ConsumptionRules.RequireCheckInAllowed(noEarly, seats with { Kind = CheckoutKind.Borrow }));
+        ConsumptionRules.RequireCheckInAllowed(noEarly, seats);
+    }
+
     [Theory]
     [InlineData(SigningKeySpec.EccNistP256, "ECDSA_SHA_256")]
     [InlineData(SigningKeySpec.EccNistP384, "ECDSA_SHA_384")]

@@ -208,6 +208,25 @@ public sealed class GrantManagerTests
     }
 
     [Fact]
+    public async Task An_activation_option_comes_with_activation_by_the_grantee_and_is_recorded()
+    {
+        var license = await LicenseAsync();
+        var grant = await _f.Grants.AcceptGrantAsync(Buyer, (await _f.GrantAsync(Seller, license, Buyer)).Arn, None);
+        CreateGrantVersionCommand Version(GrantStatus? status, string behavior) =>
+            new() { GrantArn = grant.Arn, Status = status, ActivationOverrideBehavior = behavior };
+
+        await Assert.ThrowsAsync<ValidationException>(() => _f.Grants.CreateGrantVersionAsync(Buyer, Version(null, GrantManager.DistributedGrantsOnly), None));
+        await Assert.ThrowsAsync<ValidationException>(() => _f.Grants.CreateGrantVersionAsync(Buyer, Version(GrantStatus.Active, "EVERYTHING"), None));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _f.Grants.CreateGrantVersionAsync(Seller, Version(GrantStatus.Active, GrantManager.AllGrantsPermittedByIssuer), None));
+        var active = await _f.Grants.CreateGrantVersionAsync(Buyer, Version(GrantStatus.Active, GrantManager.AllGrantsPermittedByIssuer), None);
+        Assert.Equal((GrantStatus.Active, GrantManager.AllGrantsPermittedByIssuer), (active.Status, active.Latest.ActivationOverrideBehavior));
+        await Assert.ThrowsAsync<ValidationException>(() => _f.Grants.CreateGrantVersionAsync(Buyer, Version(GrantStatus.Active, GrantManager.DistributedGrantsOnly), None));
+
+        // It has no effect on other grants: Licentia has no AWS Marketplace-sourced licenses, to which it applies.
+        Assert.Equal(GrantStatus.Active, (await _f.Grants.GetGrantAsync(Buyer, grant.Arn, null, None)).Grant.Status);
+    }
+
+    [Fact]
     public async Task A_deleted_license_cannot_be_granted()
     {
         var license = await LicenseAsync();

@@ -71,6 +71,29 @@ public sealed class InMemoryEntitlementStores : ILicenseStore, IGrantStore
         }
     }
 
+    public Task<bool> TryDeleteAsync(License deleted, long expectedVersion, Func<Grant, Grant> endGrant, CancellationToken ct)
+    {
+        lock (_lock)
+        {
+            var index = _licenses.FindIndex(l => l.Scope == deleted.Scope && l.Id == deleted.Id && l.Version == expectedVersion && l.DeletedAt is null);
+            if (index < 0)
+            {
+                return Task.FromResult(false);
+            }
+
+            _licenses[index] = deleted;
+            for (var i = 0; i < _grants.Count; i++)
+            {
+                if (_grants[i].Region == deleted.Region && _grants[i].LicenseArn == deleted.Arn)
+                {
+                    _grants[i] = endGrant(_grants[i]);
+                }
+            }
+
+            return Task.FromResult(true);
+        }
+    }
+
     public Task<bool> TryInsertAsync(Grant grant, IReadOnlyList<Tag> tags, int maxLivePerLicense, CancellationToken ct)
     {
         lock (_lock)

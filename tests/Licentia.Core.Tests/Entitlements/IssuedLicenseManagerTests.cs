@@ -180,6 +180,25 @@ public sealed class IssuedLicenseManagerTests
     }
 
     [Fact]
+    public async Task Deleting_a_license_deletes_every_grant_of_it_and_grantees_see_it()
+    {
+        var arn = (await _f.CreateLicenseAsync()).License.Arn;
+        var active = await _f.ActiveGrantAsync(Seller, arn, Buyer, "CheckoutLicense", "CreateGrant");
+        var redistributed = await _f.GrantAsync(Buyer, arn, Third, "CheckoutLicense");
+        var rejected = await _f.GrantAsync(Seller, arn, new Scope("444444444444", Seller.Region));
+        await _f.Grants.RejectGrantAsync(new Scope("444444444444", Seller.Region), rejected.Arn, None);
+
+        await _f.Licenses.DeleteLicenseAsync(Seller, arn, "1", None);
+        Assert.All(_f.Stores.AllGrants, g => Assert.Equal(GrantStatus.Deleted, g.Status));
+        Assert.All(_f.Stores.AllGrants, g => Assert.Equal(IssuedLicenseManager.DeletedWithLicense, g.Latest.StatusReason));
+        Assert.Equal(active.Version + 1, _f.Stores.AllGrants.Single(g => g.Arn == active.Arn).Version);
+        Assert.Equal(redistributed.Version + 1, _f.Stores.AllGrants.Single(g => g.Arn == redistributed.Arn).Version);
+
+        var received = Assert.Single((await _f.Licenses.ListReceivedLicensesAsync(Buyer, new ListLicensesCommand(), None)).Items);
+        Assert.Equal((LicenseStatus.PendingDelete, GrantStatus.Deleted), (received.View.Status, received.Received.ReceivedStatus));
+    }
+
+    [Fact]
     public async Task A_grantee_reads_the_license_and_an_outsider_is_told_it_does_not_exist()
     {
         var created = await _f.CreateLicenseAsync();

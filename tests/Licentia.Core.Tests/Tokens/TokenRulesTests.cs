@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Licentia.Core.Errors;
 using Licentia.Core.Security;
 using Licentia.Core.Sessions;
@@ -25,7 +26,7 @@ public sealed class TokenRulesTests
 
     public TokenRulesTests()
     {
-        _tokens = new TokenManager(_tokenStore, new CompactJwt(RandomNumberGenerator.GetBytes(32)), _clock);
+        _tokens = new TokenManager(_tokenStore, new CompactJwt(RandomNumberGenerator.GetBytes(32)), AnyLicense.Instance, _clock);
         _sessions = new SessionManager(_sessionStore, _tokens, _protector, _clock);
     }
 
@@ -90,7 +91,7 @@ public sealed class TokenRulesTests
     [Fact]
     public async Task Tokens_signed_with_another_key_or_tampered_are_invalid()
     {
-        var other = new TokenManager(_tokenStore, new CompactJwt(RandomNumberGenerator.GetBytes(32)), _clock);
+        var other = new TokenManager(_tokenStore, new CompactJwt(RandomNumberGenerator.GetBytes(32)), AnyLicense.Instance, _clock);
         var (_, refresh) = await other.CreateAsync(Seller, License, [Role], null, null, None);
         await Assert.ThrowsAsync<AuthorizationException>(() => _tokens.GetAccessTokenAsync(refresh, None));
 
@@ -154,6 +155,27 @@ public sealed class TokenRulesTests
         await Assert.ThrowsAsync<InvalidIdentityTokenException>(() => _sessions.AssumeRoleWithWebIdentityAsync("nope", Role, "s1", 900, None));
         Assert.Null(await _sessions.ResolveAsync("ASIA0000000000000000", None));
         Assert.Null(await _sessions.ResolveAsync("AKIA0000000000000000", None));
+    }
+
+    [Fact]
+    public async Task The_license_is_the_audience_and_token_properties_are_the_amr_claim_of_both_tokens()
+    {
+        var (_, refresh) = await _tokens.CreateAsync(Seller, License, [Role], null, ["customer=acme", "tier=gold"], None);
+        var access = await _tokens.GetAccessTokenAsync(refresh, None);
+        foreach (var token in new[] { refresh, access })
+        {
+            using var payload = JsonDocument.Parse(Convert.FromBase64String(Padded(token.Split('.')[1])));
+            Assert.Equal(License, payload.RootElement.GetProperty("aud").GetString());
+            Assert.Equal(["customer=acme", "tier=gold"], payload.RootElement.GetProperty("amr").EnumerateArray().Select(e => e.GetString()));
+        }
+
+        Assert.Equal(License, (await _tokens.ReadWebIdentityAsync(access, None)).Claims!.Audience);
+    }
+
+    private static string Padded(string base64Url)
+    {
+        var text = base64Url.Replace('-', '+').Replace('_', '/');
+        return text + new string('=', (4 - (text.Length % 4)) % 4);
     }
 
     private async Task<string> AccessTokenAsync(int? days)

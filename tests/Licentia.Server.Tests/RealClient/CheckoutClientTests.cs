@@ -23,6 +23,32 @@ public sealed class CheckoutClientTests
     }
 
     [Fact]
+    public async Task The_issues_done_when_flow_passes_for_a_grantee_and_a_customer_without_an_account_and_Licentia_Client_verifies_their_tokens()
+    {
+        await using var server = await LicentiaServerProcess.StartAsync();
+        var created = await server.RunCommandAsync("account", "create", "--name", "second");
+        Assert.True(created.ExitCode == 0, created.StdErr);
+        var run = await RealClients.RunScenarioAsync(server, "done_when", CredentialsProfile.Parse(created.StdOut).AsEnvironment("SECOND"));
+        Assert.True(run.ExitCode == 0, run.Describe() + "\n--- server ---\n" + server.Output);
+
+        // TOKEN <who> <key ARN> <node> <signed token>, one line per consumer.
+        var tokens = run.StdOut.Split('\n').Where(l => l.StartsWith("TOKEN ", StringComparison.Ordinal)).Select(l => l.Trim().Split(' ')).ToList();
+        Assert.Equal(["second", "customer"], tokens.Select(t => t[1]));
+        using var http = new HttpClient();
+        foreach (var (keyArn, node, signed) in tokens.Select(t => (t[2], t[3], t[4])))
+        {
+            var account = keyArn.Split(':')[4];
+            var jwksUrl = $"{server.Endpoint}/.well-known/licentia/jwks/{account}/us-east-1/{keyArn.Split('/')[1]}.json";
+            using var keys = LicenseTokenKeys.FromJwks(await http.GetStringAsync(new Uri(jwksUrl)));
+            var verifier = new LicenseTokenVerifier(keys);
+            var verified = verifier.Verify(signed, new LicenseTokenExpectations { NodeId = node, Entitlements = ["DataTransfer", "Platinum Tier"] });
+            Assert.True(verified.IsValid, verified.Detail);
+            Assert.Equal(("10", "Enabled"), (verified.Token!.FindEntitlement("DataTransfer")!.Value, verified.Token.FindEntitlement("Platinum Tier")!.Value));
+            Assert.Equal(LicenseTokenReasons.WrongNode, verifier.Verify(signed, new LicenseTokenExpectations { NodeId = "elsewhere" }).Reason);
+        }
+    }
+
+    [Fact]
     public async Task The_aws_cli_checks_out_reads_usage_and_checks_in_and_Licentia_Client_verifies_the_token()
     {
         await using var server = await LicentiaServerProcess.StartAsync();
@@ -33,7 +59,7 @@ public sealed class CheckoutClientTests
             "--license-name", "Analytics Pro", "--product-name", "Analytics", "--product-sku", "AP-1",
             "--issuer", $"Name=Example Software,SignKey={keyArn}", "--home-region", "us-east-1",
             "--validity", "Begin=2024-01-01T00:00:00Z",
-            "--entitlements", "Name=DataTransfer,MaxCount=40,Unit=Gigabytes,Overage=false", "Name=Platinum Tier,Unit=None",
+            "--entitlements", "Name=DataTransfer,MaxCount=40,Unit=Gigabytes,Overage=false,AllowCheckIn=true", "Name=Platinum Tier,Unit=None",
             "--beneficiary", "buyer", "--consumption-configuration", "RenewType=None,ProvisionalConfiguration={MaxTimeToLiveInMinutes=60}",
             "--client-token", Guid.NewGuid().ToString());
         var licenseArn = license.GetProperty("LicenseArn").GetString()!;

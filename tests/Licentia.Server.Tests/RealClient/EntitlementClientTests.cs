@@ -35,6 +35,17 @@ public sealed class EntitlementClientTests
     }
 
     [Fact]
+    public async Task Boto3_renews_weekly_honours_AllowCheckIn_and_node_locking_tags_licenses_and_grants_and_deletes_grants_with_their_license()
+    {
+        await using var server = await LicentiaServerProcess.StartAsync(
+            environment: new Dictionary<string, string> { ["Licentia__TestClock__Enabled"] = "true" });
+        var created = await server.RunCommandAsync("account", "create", "--name", "second");
+        Assert.True(created.ExitCode == 0, created.StdErr);
+        var run = await RealClients.RunScenarioAsync(server, "entitlement_rules", CredentialsProfile.Parse(created.StdOut).AsEnvironment("SECOND"));
+        Assert.True(run.ExitCode == 0, run.Describe() + "\n--- server ---\n" + server.Output);
+    }
+
+    [Fact]
     public async Task The_aws_cli_creates_a_license_grants_it_and_the_grantee_accepts_it()
     {
         await using var server = await LicentiaServerProcess.StartAsync();

@@ -28,8 +28,15 @@ public sealed class TokenClientTests
         var account = identity.GetProperty("Account").GetString()!;
         Assert.Equal($"arn:aws:iam::{account}:root", identity.GetProperty("Arn").GetString());
 
-        var licenseArn = $"arn:aws:license-manager::{account}:license:l-{Guid.NewGuid():N}";
-        var created = await Cli(server, "license-manager", "create-token", "--license-arn", licenseArn,
+        // CreateToken needs a license the caller issued (or accepted a grant of).
+        var key = await Cli(server, "kms", "create-key", "--key-spec", "ECC_NIST_P256", "--key-usage", "SIGN_VERIFY", "--region", "us-east-1");
+        var license = await Cli(server, "license-manager", "create-license", "--license-name", "Analytics Pro", "--product-name", "Analytics",
+            "--product-sku", "AP-1", "--issuer", $"Name=Example,SignKey={key.GetProperty("KeyMetadata").GetProperty("Arn").GetString()}",
+            "--home-region", "us-east-1", "--validity", "Begin=2024-01-01T00:00:00Z", "--entitlements", "Name=Seats,MaxCount=5,Unit=Count",
+            "--beneficiary", "customer", "--consumption-configuration", "RenewType=None", "--client-token", Guid.NewGuid().ToString(),
+            "--region", "us-east-1");
+        var licenseArn = license.GetProperty("LicenseArn").GetString()!;
+        var created = await Cli(server, "license-manager", "create-token", "--license-arn", licenseArn, "--region", "us-east-1",
             "--role-arns", $"arn:aws:iam::{account}:role/Consumer", "--client-token", Guid.NewGuid().ToString());
         Assert.Equal("REFRESH_TOKEN", created.GetProperty("TokenType").GetString());
         var token = created.GetProperty("Token").GetString()!;

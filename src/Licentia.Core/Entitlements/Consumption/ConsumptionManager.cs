@@ -88,6 +88,12 @@ public sealed class ConsumptionManager
 
     /// <summary>CheckInLicense: returns the consumption to the pool.</summary>
     /// <exception cref="ResourceNotFoundException">No active consumption with that token for the caller.</exception>
+    /// <exception cref="ValidationException">
+    /// The license's terms forbid the check-in: an entitlement taken does not allow check-in, or a borrow does not allow
+    /// early check-in. Of CheckInLicense's declared errors this is ValidationException: the request is well formed and
+    /// names a consumption the caller holds, but asks for what the license's terms refuse; retrying cannot change that,
+    /// so it is neither ConflictException (a concurrent change) nor AccessDeniedException (the caller's permissions).
+    /// </exception>
     public async Task CheckInAsync(Scope scope, string token, string? beneficiary, CancellationToken ct)
     {
         var now = _time.GetUtcNow();
@@ -97,10 +103,9 @@ public sealed class ConsumptionManager
             throw new ValidationException($"Beneficiary '{beneficiary}' is not the beneficiary of this check-out.");
         }
 
-        if (consumption.Kind == CheckoutKind.Borrow && await _licenses.FindAsync(consumption.LicenseScope, Id(consumption.LicenseArn), ct) is { } license
-            && license.Latest.Consumption.Borrow is { AllowEarlyCheckIn: false })
+        if (await _licenses.FindAsync(consumption.LicenseScope, Id(consumption.LicenseArn), ct) is { } license)
         {
-            throw new ValidationException($"License '{license.Arn}' does not allow early check-in of borrowed entitlements; they return when the borrow expires.");
+            ConsumptionRules.RequireCheckInAllowed(license, consumption);
         }
 
         if (!await _store.TryCheckInAsync(scope, token, now, ct))
@@ -127,7 +132,8 @@ public sealed class ConsumptionManager
             throw new DryRunOperationException("The request would have succeeded, but the DryRun option is set.");
         }
 
-        var expiresAt = now + ttl;
+        // Never past the end of the renewal period the consumption was taken in: it stops counting then anyway.
+        var expiresAt = consumption.PeriodEndsAt is { } periodEnd && periodEnd < now + ttl ? periodEnd : now + ttl;
         return await _store.TryExtendAsync(scope, token, now, expiresAt, ct)
             ? consumption with { ExpiresAt = expiresAt }
             : throw NotFound(token);
@@ -146,26 +152,32 @@ public sealed class ConsumptionManager
         IReadOnlyList<LicenseMetadata> metadata, bool preferPs384, CancellationToken ct)
     {
         var now = _time.GetUtcNow();
-        var ttl = ConsumptionRules.TimeToLive(license.Latest.Consumption, kind);
-        var consumption = await _store.CheckOutAsync(license.Scope, license.Arn, now, active => new LicenseConsumption
-        {
-            Token = RandomNumberGenerator.GetHexString(64, lowercase: true),
-            LicenseArn = license.Arn,
-            LicenseAccountId = license.AccountId,
-            Region = license.Region,
-            ConsumerAccountId = scope.AccountId,
-            LicenseVersion = license.Version,
-            Kind = kind,
-            Beneficiary = beneficiary,
-            NodeId = nodeId,
-            Entitlements = ConsumptionRules.Decide(license, requested, active),
-            Metadata = metadata,
-            IssuedAt = now,
-            ExpiresAt = now + ttl,
-        }, ct);
+        var period = RenewalPeriod.At(license.Latest, now);
+        var expiresAt = ConsumptionRules.TimeToLive(license.Latest.Consumption, kind) is { } ttl ? period.Bound(now + ttl) : (DateTimeOffset?)null;
+        var consumption = await _store.CheckOutAsync(license.Scope, license.Arn, now, active =>
+            ConsumptionRules.HeldByNode(license, active, scope.AccountId, beneficiary, nodeId, kind, requested) is { } held
+                ? held with { ExpiresAt = expiresAt }
+                : new LicenseConsumption
+                {
+                    Token = RandomNumberGenerator.GetHexString(64, lowercase: true),
+                    LicenseArn = license.Arn,
+                    LicenseAccountId = license.AccountId,
+                    Region = license.Region,
+                    ConsumerAccountId = scope.AccountId,
+                    LicenseVersion = license.Version,
+                    Kind = kind,
+                    Beneficiary = beneficiary,
+                    NodeId = nodeId,
+                    Entitlements = ConsumptionRules.Decide(license, requested, active),
+                    Metadata = metadata,
+                    IssuedAt = now,
+                    ExpiresAt = expiresAt,
+                    PeriodEndsAt = period.End,
+                },
+            ct);
 
         // A perpetual check-out does not lapse, but its token is short-lived: software checks out again to refresh it.
-        var tokenExpiry = consumption.ExpiresAt ?? now + TimeSpan.FromMinutes(ConsumptionRules.DefaultProvisionalMinutes);
+        var tokenExpiry = consumption.ExpiresAt ?? period.Bound(now + TimeSpan.FromMinutes(ConsumptionRules.DefaultProvisionalMinutes));
         var signed = await _signer.SignAsync(license, consumption, tokenExpiry, preferPs384, ct);
         return new CheckoutResult(consumption, signed, tokenExpiry);
     }
@@ -177,19 +189,24 @@ public sealed class ConsumptionManager
         var now = _time.GetUtcNow();
         if (license is null || !license.IsReadableAt(now))
         {
-            throw new ResourceNotFoundException($"License '{licenseArn}' does not exist, or is not visible to account {scope.AccountId} in {scope.Region}.");
+            var message = $"License '{licenseArn}' does not exist, or is not visible to account {scope.AccountId} in {scope.Region}.";
+            throw operation is null ? new InvalidParameterValueException(message) : new ResourceNotFoundException(message);
         }
 
         if (operation is null)
         {
-            // Reading usage: the issuer, or any account that holds a grant of the license.
-            if (license.AccountId != scope.AccountId
-                && (await _grants.ListReceivedAsync(scope, new GrantQuery { LicenseArns = [license.Arn], Limit = 1 }, ct)).Items.Count == 0)
-            {
-                throw new ResourceNotFoundException($"License '{licenseArn}' does not exist, or is not visible to account {scope.AccountId} in {scope.Region}.");
-            }
+            // Reading usage: the issuer, or any account that holds a grant of the license. GetLicenseUsage declares no
+            // ResourceNotFoundException: an ARN the caller cannot see is an invalid parameter value there.
+            return license.AccountId == scope.AccountId || await HoldsAnyGrantAsync(scope, license, ct)
+                ? license
+                : throw new InvalidParameterValueException($"License '{licenseArn}' does not exist, or is not visible to account {scope.AccountId} in {scope.Region}.");
+        }
 
-            return license;
+        var status = license.StatusAt(license.Latest, now);
+        if (status != LicenseStatus.Available && (license.AccountId == scope.AccountId || await HoldsAnyGrantAsync(scope, license, ct)))
+        {
+            // Deleted, expired, deactivated…: its grants may be gone too (DeleteLicense deletes them), so say why.
+            throw new ValidationException($"License '{license.Arn}' is {LicenseStatusNames.ToWire(status)}; only an AVAILABLE license can be checked out.");
         }
 
         if (!await MayAsync(scope, license, operation.Value, ct))
@@ -224,6 +241,9 @@ public sealed class ConsumptionManager
         while (after is not null);
         return false;
     }
+
+    private async Task<bool> HoldsAnyGrantAsync(Scope scope, License license, CancellationToken ct) =>
+        (await _grants.ListReceivedAsync(scope, new GrantQuery { LicenseArns = [license.Arn], Limit = 1 }, ct)).Items.Count > 0;
 
     private bool IsAvailable(License license) => license.StatusAt(license.Latest, _time.GetUtcNow()) == LicenseStatus.Available;
 

@@ -85,6 +85,66 @@ public static class ConsumptionRules
         return sums;
     }
 
+    /// <summary>
+    /// Node-locking: the consumption that node <paramref name="nodeId"/> already holds for exactly these entitlements, or
+    /// null. A check-out names its node, and the model has no NodeId on CheckInLicense or ExtendLicenseConsumption
+    /// (they act on the consumption token, which carries the node), so the node matters when it checks out again:
+    /// the same consumer account, beneficiary, node and kind asking again for the same entitlements and values while
+    /// its earlier check-out is active gets that check-out back (same consumption token, renewed expiry) instead of
+    /// taking the amounts a second time. A restarted node therefore cannot leak what it held; another node, another
+    /// beneficiary or other amounts count separately. Without a NodeId every check-out counts.
+    /// </summary>
+    public static LicenseConsumption? HeldByNode(
+        License license, IEnumerable<LicenseConsumption> active, string consumerAccountId, string? beneficiary, string? nodeId,
+        CheckoutKind kind, IReadOnlyList<RequestedEntitlement> requested)
+    {
+        ArgumentNullException.ThrowIfNull(license);
+        ArgumentNullException.ThrowIfNull(active);
+        ArgumentNullException.ThrowIfNull(requested);
+        if (nodeId is null || requested.Count == 0)
+        {
+            return null;
+        }
+
+        var version = license.Latest;
+        return active.FirstOrDefault(c =>
+            c.LicenseArn == license.Arn && c.ConsumerAccountId == consumerAccountId && c.NodeId == nodeId && c.Beneficiary == beneficiary
+            && c.Kind == kind && c.Entitlements.Count == requested.Count
+            && requested.All(r => c.Entitlements.Any(e =>
+                e.Name == r.Name && (r.Unit is null || r.Unit == e.Unit) && e.Value == (r.Value ?? version.FindEntitlement(r.Name)?.Value))));
+    }
+
+    /// <summary>
+    /// Entitlement.AllowCheckIn: a check-out that took an amount of a limited entitlement whose terms (in the version it
+    /// was taken under) do not allow check-in cannot be checked in; the amount stays consumed until the check-out lapses
+    /// (a consumable such as data transferred cannot be given back). An unlimited entitlement takes nothing from any
+    /// pool, so its flag has nothing to keep and does not stop a check-in. A borrow also needs
+    /// BorrowConfiguration.AllowEarlyCheckIn.
+    /// </summary>
+    /// <exception cref="ValidationException">The check-in is not allowed.</exception>
+    public static void RequireCheckInAllowed(License license, LicenseConsumption consumption)
+    {
+        ArgumentNullException.ThrowIfNull(license);
+        ArgumentNullException.ThrowIfNull(consumption);
+        var version = license.FindVersion(consumption.LicenseVersion) ?? license.Latest;
+        var locked = consumption.Entitlements
+            .Where(e => e.Quantity > 0 && version.FindEntitlement(e.Name) is { AllowCheckIn: false })
+            .Select(e => e.Name)
+            .ToList();
+        if (locked.Count > 0)
+        {
+            throw new ValidationException(
+                $"Entitlement{(locked.Count == 1 ? "" : "s")} '{string.Join("', '", locked)}' of license '{license.Arn}' " +
+                "do not allow check-in (AllowCheckIn is false): what was checked out stays consumed until the check-out lapses.");
+        }
+
+        if (consumption.Kind == CheckoutKind.Borrow && version.Consumption.Borrow is { AllowEarlyCheckIn: false })
+        {
+            throw new ValidationException(
+                $"License '{license.Arn}' does not allow early check-in of borrowed entitlements (AllowEarlyCheckIn is false); they return when the borrow expires.");
+        }
+    }
+
     /// <summary>How long a check-out of this kind lives before it must be extended; null for perpetual.</summary>
     public static TimeSpan? TimeToLive(ConsumptionConfiguration configuration, CheckoutKind kind)
     {

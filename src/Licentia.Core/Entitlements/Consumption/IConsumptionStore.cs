@@ -11,7 +11,8 @@ public interface IConsumptionStore
     /// <summary>
     /// In one transaction holding the license's lock: reads the license's consumption active at
     /// <paramref name="now"/>, asks <paramref name="decide"/> for the consumption to add (it throws to refuse;
-    /// nothing is written then) and stores it.
+    /// nothing is written then) and stores it. If the decision returns one of the active consumptions (same token:
+    /// a node checking out again what it holds), only its expiry is updated.
     /// </summary>
     Task<LicenseConsumption> CheckOutAsync(
         Scope license, string licenseArn, DateTimeOffset now, Func<IReadOnlyList<LicenseConsumption>, LicenseConsumption> decide, CancellationToken ct);
@@ -27,4 +28,16 @@ public interface IConsumptionStore
 
     /// <summary>The license's consumption active at <paramref name="now"/>, by every consumer.</summary>
     Task<IReadOnlyList<LicenseConsumption>> ListActiveAsync(Scope license, string licenseArn, DateTimeOffset now, CancellationToken ct);
+
+    /// <summary>
+    /// Housekeeping over every scope: deletes up to <paramref name="batchSize"/> consumptions that lapsed (expired, or
+    /// their renewal period ended) before <paramref name="lapsedBefore"/>, oldest first. Returns how many went.
+    /// </summary>
+    Task<int> PurgeLapsedAsync(DateTimeOffset lapsedBefore, int batchSize, CancellationToken ct);
+
+    /// <summary>
+    /// Takes the lock that lets one node run the named periodic job; null when another node holds it. Dispose the
+    /// handle to release it. (SQLite has one node per file: always granted.)
+    /// </summary>
+    Task<IAsyncDisposable?> TryAcquireJobLockAsync(string jobName, CancellationToken ct);
 }

@@ -38,8 +38,9 @@ public sealed record ConsumedEntitlement(string Name, string Unit, string? Value
 /// <summary>
 /// One check-out as stored, identified by its consumption token. It lives in the consumer's account and the license's
 /// Region; the license's issuer counts it against its license. It is active until <see cref="ExpiresAt"/> (never for
-/// a perpetual check-out) or until it is checked in (the row is removed): expired consumption no longer counts,
-/// derived from the stored expiry and the clock.
+/// a perpetual check-out), until the end of the renewal period it was taken in (<see cref="PeriodEndsAt"/>, for a
+/// license that renews weekly or monthly), or until it is checked in (the row is removed): lapsed consumption no
+/// longer counts, derived from the stored instants and the clock.
 /// </summary>
 public sealed record LicenseConsumption
 {
@@ -60,12 +61,20 @@ public sealed record LicenseConsumption
     public required DateTimeOffset IssuedAt { get; init; }
     /// <summary>When a provisional or borrowed check-out lapses unless extended; null for perpetual ones.</summary>
     public DateTimeOffset? ExpiresAt { get; init; }
+    /// <summary>
+    /// The end of the renewal period the check-out was made in (RenewType Weekly or Monthly), fixed at check-out:
+    /// from then on it no longer counts, whatever its kind. Null when the license does not renew.
+    /// </summary>
+    public DateTimeOffset? PeriodEndsAt { get; init; }
 
     public Scope ConsumerScope => new(ConsumerAccountId, Region);
 
     public Scope LicenseScope => new(LicenseAccountId, Region);
 
-    public bool IsActiveAt(DateTimeOffset now) => ExpiresAt is not { } end || end > now;
+    public bool IsActiveAt(DateTimeOffset now) => (ExpiresAt is not { } end || end > now) && (PeriodEndsAt is not { } renews || renews > now);
+
+    /// <summary>When it stops counting unless extended or checked in (the earlier of expiry and period end); null if never.</summary>
+    public DateTimeOffset? LapsesAt => ExpiresAt is { } e && PeriodEndsAt is { } p ? (e < p ? e : p) : ExpiresAt ?? PeriodEndsAt;
 }
 
 /// <summary>What a check-out returns: the stored consumption, its signed token and the token's expiry.</summary>

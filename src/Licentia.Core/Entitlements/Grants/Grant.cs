@@ -45,7 +45,10 @@ public sealed record GrantVersion
     public required GrantStatus Status { get; init; }
     public string? StatusReason { get; init; }
     public required IReadOnlyList<GrantOperation> AllowedOperations { get; init; }
-    /// <summary>Options.ActivationOverrideBehavior as given (DISTRIBUTED_GRANTS_ONLY | ALL_GRANTS_PERMITTED_BY_ISSUER); stored, not yet acted on.</summary>
+    /// <summary>
+    /// Options.ActivationOverrideBehavior chosen at activation (DISTRIBUTED_GRANTS_ONLY | ALL_GRANTS_PERMITTED_BY_ISSUER);
+    /// recorded and returned only: it applies to AWS Marketplace-sourced licenses, which Licentia does not have.
+    /// </summary>
     public string? ActivationOverrideBehavior { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
 

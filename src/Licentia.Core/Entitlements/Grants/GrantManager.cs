@@ -33,6 +33,9 @@ public sealed class GrantManager
         _random = random ?? CryptoRandomSource.Instance;
     }
 
+    public const string DistributedGrantsOnly = "DISTRIBUTED_GRANTS_ONLY";
+    public const string AllGrantsPermittedByIssuer = "ALL_GRANTS_PERMITTED_BY_ISSUER";
+
     private enum Role
     {
         Grantor,
@@ -172,16 +175,17 @@ public sealed class GrantManager
             throw new ValidationException("CreateGrantVersion changes nothing: give GrantName, AllowedOperations, Status or Options.");
         }
 
+        ValidateActivationOverride(command.ActivationOverrideBehavior, command.Status);
         var (current, role) = await ResolveAsync(scope, command.GrantArn, ct);
         RequireCurrentVersion(current, command.SourceVersion, "SourceVersion");
         var now = _time.GetUtcNow();
         var next = current;
-        if (name is not null || operations is not null || command.ActivationOverrideBehavior is not null)
+        if (name is not null || operations is not null)
         {
             if (role != Role.Grantor)
             {
                 throw new AccessDeniedException(
-                    $"Only the grantor of '{current.Arn}' can change its name, operations or options; as its grantee, change only its Status (ACTIVE or DISABLED).");
+                    $"Only the grantor of '{current.Arn}' can change its name or operations; as its grantee, change only its Status (ACTIVE or DISABLED).");
             }
 
             if (operations is not null && current.IsRedistributed && GrantArn.TryParse(current.ParentArn, out var parentArn))
@@ -193,14 +197,14 @@ public sealed class GrantManager
                 }
             }
 
-            next = next.Amend(now, name, operations, command.ActivationOverrideBehavior);
+            next = next.Amend(now, name, operations, activationOverride: null);
         }
 
         if (command.Status is { } status && status != current.Status)
         {
             next = (status, role) switch
             {
-                (GrantStatus.Active, Role.Grantee) => next.Activate(now, command.StatusReason),
+                (GrantStatus.Active, Role.Grantee) => next.Activate(now, command.StatusReason, GrantedOverride(current, command.ActivationOverrideBehavior)),
                 (GrantStatus.Active, Role.Grantor) => throw new AccessDeniedException(
                     $"Only the grantee can activate grant '{current.Arn}' (after AcceptGrant, CreateGrantVersion with Status ACTIVE)."),
                 (GrantStatus.Disabled, _) => next.Deactivate(now, command.StatusReason),
@@ -208,6 +212,11 @@ public sealed class GrantManager
                     $"CreateGrantVersion cannot set Status {GrantStatusNames.ToWire(status)}: it sets ACTIVE or DISABLED. " +
                     "Use AcceptGrant, RejectGrant or DeleteGrant for the other moves."),
             };
+        }
+        else if (command.ActivationOverrideBehavior is not null)
+        {
+            throw new ValidationException(
+                $"Grant '{current.Arn}' is already {GrantStatusNames.ToWire(current.Status)}; Options.ActivationOverrideBehavior is given only when the grant is activated.");
         }
 
         if (next.Version == current.Version)
@@ -310,6 +319,39 @@ public sealed class GrantManager
             ? (received, Role.Grantee)
             : throw new InvalidParameterValueException($"Grant '{grantArn}' does not exist, or is not visible to account {scope.AccountId} in {scope.Region}.");
     }
+
+    /// <summary>
+    /// Options.ActivationOverrideBehavior, as the API reference describes it: given only together with Status ACTIVE;
+    /// the grantee may choose one when it activates a grant whose grantor chose none. (A grantor chooses one when it
+    /// activates an organization member's grant: that comes with the Organizations workflow.) It is stored and
+    /// returned in the grant's Options, and changes nothing else here: the reference limits activation options to
+    /// licenses sourced from AWS Marketplace, and Licentia only has seller-issued licenses, so no other active grant is
+    /// ever replaced by it.
+    /// </summary>
+    private static void ValidateActivationOverride(string? behavior, GrantStatus? status)
+    {
+        if (behavior is null)
+        {
+            return;
+        }
+
+        if (behavior is not (DistributedGrantsOnly or AllGrantsPermittedByIssuer))
+        {
+            throw new ValidationException(
+                $"Options.ActivationOverrideBehavior '{behavior}' is not valid. Allowed values: {DistributedGrantsOnly}, {AllGrantsPermittedByIssuer}.");
+        }
+
+        if (status != GrantStatus.Active)
+        {
+            throw new ValidationException("Options.ActivationOverrideBehavior applies when a grant is activated: give it with Status ACTIVE.");
+        }
+    }
+
+    private static string? GrantedOverride(Grant current, string? requested) =>
+        requested is null || current.Latest.ActivationOverrideBehavior is null || requested == current.Latest.ActivationOverrideBehavior
+            ? requested ?? current.Latest.ActivationOverrideBehavior
+            : throw new AccessDeniedException(
+                $"The grantor of '{current.Arn}' chose ActivationOverrideBehavior {current.Latest.ActivationOverrideBehavior}; a grantee may choose one only when the grantor did not.");
 
     private static void RequireWithin(IReadOnlyList<GrantOperation> operations, Grant parent)
     {

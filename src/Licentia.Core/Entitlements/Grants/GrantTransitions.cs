@@ -57,7 +57,14 @@ public static class GrantTransitions
 
     public static Grant Reject(this Grant grant, DateTimeOffset now, string? reason = null) => Apply(grant, GrantTransition.Reject, now, reason);
 
-    public static Grant Activate(this Grant grant, DateTimeOffset now, string? reason = null) => Apply(grant, GrantTransition.Activate, now, reason);
+    /// <summary>Activation; <paramref name="activationOverride"/> is the Options.ActivationOverrideBehavior the new version records.</summary>
+    public static Grant Activate(this Grant grant, DateTimeOffset now, string? reason = null, string? activationOverride = null)
+    {
+        var active = Apply(grant, GrantTransition.Activate, now, reason);
+        return activationOverride is null
+            ? active
+            : active with { Versions = [.. active.Versions.SkipLast(1), active.Latest with { ActivationOverrideBehavior = activationOverride }] };
+    }
 
     public static Grant Deactivate(this Grant grant, DateTimeOffset now, string? reason = null) => Apply(grant, GrantTransition.Deactivate, now, reason);
 

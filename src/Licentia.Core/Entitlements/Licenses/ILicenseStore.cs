@@ -1,3 +1,4 @@
+using Licentia.Core.Entitlements.Grants;
 using Licentia.Core.Paging;
 using Licentia.Core.Tagging;
 
@@ -26,4 +27,12 @@ public interface ILicenseStore
     /// deleted. False if another writer versioned or deleted it meanwhile (nothing is written then).
     /// </summary>
     Task<bool> TryUpdateAsync(License license, long expectedVersion, CancellationToken ct);
+
+    /// <summary>
+    /// DeleteLicense in one transaction: stores <paramref name="deleted"/> as <see cref="TryUpdateAsync"/> does and
+    /// replaces every grant of the license, by any grantor, with what <paramref name="endGrant"/> makes of it (a grant it
+    /// returns unchanged is left alone). False, and nothing written, if the license changed or was deleted meanwhile.
+    /// Serialized with CreateGrant of the same license, so no grant is created past the deletion.
+    /// </summary>
+    Task<bool> TryDeleteAsync(License deleted, long expectedVersion, Func<Grant, Grant> endGrant, CancellationToken ct);
 }

@@ -134,9 +134,12 @@ public sealed class IssuedLicenseManager
             more ? shown[^1].Number.ToString(CultureInfo.InvariantCulture) : null);
     }
 
+    /// <summary>The StatusReason of grants that DeleteLicense ends.</summary>
+    public const string DeletedWithLicense = "The license was deleted by its issuer.";
+
     /// <summary>
-    /// DeleteLicense: records the deletion. The license answers PENDING_DELETE and stays readable (read-only) for six
-    /// months, until the returned deletion date; then it is gone.
+    /// DeleteLicense: records the deletion and deletes every grant of the license, atomically. The license answers
+    /// PENDING_DELETE and stays readable (read-only) for six months, until the returned deletion date; then it is gone.
     /// </summary>
     /// <exception cref="InvalidParameterValueException">No such license visible to the caller.</exception>
     /// <exception cref="AccessDeniedException">The caller received the license but did not issue it.</exception>
@@ -148,7 +151,10 @@ public sealed class IssuedLicenseManager
         var current = await ResolveIssuedAsync(scope, licenseArn, "delete", m => new InvalidParameterValueException(m), ct);
         RequireCurrentVersion(current.Arn, current.Version, sourceVersion ?? string.Empty, "SourceVersion");
         var deleted = current.MarkDeleted(now);
-        if (!await _store.TryUpdateAsync(deleted, current.Version, ct))
+
+        // The guide keeps a deleted license readable by its grantees, but nothing can use it any more: every grant of
+        // it ends as DELETED ("deleted by the grantor" — the issuer is the root of every grant), with a reason.
+        if (!await _store.TryDeleteAsync(deleted, current.Version, g => g.Status == GrantStatus.Deleted ? g : g.Delete(now, DeletedWithLicense), ct))
         {
             throw new ConflictException($"License '{current.Arn}' was changed or deleted by another request meanwhile. Read it again and retry.");
         }

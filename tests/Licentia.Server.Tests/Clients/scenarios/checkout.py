@@ -52,7 +52,7 @@ def usage(caller, license_arn):
 
 rsa_key = kms.create_key(KeySpec="RSA_2048", KeyUsage="SIGN_VERIFY")["KeyMetadata"]["Arn"]
 fingerprint = f"aws:{rsa_key.split(':')[4]}:Example Software:issuer-fingerprint"
-ENTITLEMENTS = [{"Name": "DataTransfer", "MaxCount": 40, "Unit": "Gigabytes", "Overage": False},
+ENTITLEMENTS = [{"Name": "DataTransfer", "MaxCount": 40, "Unit": "Gigabytes", "Overage": False, "AllowCheckIn": True},
                 {"Name": "Platinum Tier", "Unit": "None"}]
 license_arn = new_license(rsa_key, "AP-1", ENTITLEMENTS)
 

@@ -40,7 +40,7 @@ key_arn = kms.create_key(KeySpec="ECC_NIST_P256", KeyUsage="SIGN_VERIFY")["KeyMe
 license_arn = lm.create_license(
     LicenseName="Analytics Pro", ProductName="Analytics", ProductSKU="AP-1", Issuer={"Name": "Example", "SignKey": key_arn},
     HomeRegion=REGION, Validity={"Begin": "2024-01-01T00:00:00Z", "End": "2099-01-01T00:00:00Z"},
-    Entitlements=[{"Name": "Seats", "MaxCount": 10, "Unit": "Count"}], Beneficiary="customer@example.com",
+    Entitlements=[{"Name": "Seats", "MaxCount": 10, "Unit": "Count", "AllowCheckIn": True}], Beneficiary="customer@example.com",
     ConsumptionConfiguration={"RenewType": "None", "ProvisionalConfiguration": {"MaxTimeToLiveInMinutes": 60}},
     ClientToken=str(uuid.uuid4()))["LicenseArn"]
 ROLE = f"arn:aws:iam::{account}:role/CustomerLicenseConsumer"
@@ -63,7 +63,8 @@ user = assumed["AssumedRoleUser"]
 equal(user["Arn"], f"arn:aws:sts::{account}:assumed-role/CustomerLicenseConsumer/acme-host-1", "assumed-role ARN")
 check(user["AssumedRoleId"].startswith("AROA") and user["AssumedRoleId"].endswith(":acme-host-1"), f"assumed role id {user}")
 equal(assumed["SubjectFromWebIdentityToken"], token_id, "subject")
-equal((assumed["Provider"], assumed["Audience"]), ("licentia", "license-manager"), "provider and audience")
+# The license ARN is the tokens' aud claim (and TokenProperties their amr claim), as CreateToken documents.
+equal((assumed["Provider"], assumed["Audience"]), ("licentia", license_arn), "provider and audience")
 
 session_lm, session_sts = session_clients(credentials)
 equal(session_lm.get_license(LicenseArn=license_arn)["License"]["LicenseArn"], license_arn, "a session reads the license")
@@ -108,7 +109,14 @@ expect_error("AuthorizationException", lm.get_access_token, Token="garbage.garba
 expect_error("AuthorizationException", lm.get_access_token, Token=access)
 
 # --- ListTokens -------------------------------------------------------------------------------------------
-other = lm.create_token(LicenseArn=license_arn.replace(license_arn[-4:], "0000"), ClientToken=str(uuid.uuid4()))
+# CreateToken names a license the caller issued or accepted a grant of; an unknown one does not exist.
+expect_error("ResourceNotFoundException", lm.create_token, LicenseArn=license_arn.replace(license_arn[-4:], "0000"), ClientToken=str(uuid.uuid4()))
+expect_error("ValidationException", lm.create_token, LicenseArn=f"arn:aws:iam::{account}:role/NotALicense", ClientToken=str(uuid.uuid4()))
+other_license = lm.create_license(
+    LicenseName="Other", ProductName="Analytics", ProductSKU="AP-2", Issuer={"Name": "Example", "SignKey": key_arn},
+    HomeRegion=REGION, Validity={"Begin": "2024-01-01T00:00:00Z"}, Entitlements=[{"Name": "Seats", "MaxCount": 1, "Unit": "Count"}],
+    Beneficiary="customer@example.com", ConsumptionConfiguration={"RenewType": "None"}, ClientToken=str(uuid.uuid4()))["LicenseArn"]
+other = lm.create_token(LicenseArn=other_license, ClientToken=str(uuid.uuid4()))
 listed = {t["TokenId"]: t for t in lm.list_tokens()["Tokens"]}
 check(token_id in listed and other["TokenId"] in listed, "both tokens listed")
 mine = listed[token_id]
