@@ -28,8 +28,12 @@ public sealed class InventoryManager
     private readonly InventoryOptions _options;
     private readonly TimeProvider _time;
     private readonly IRandomSource _random;
+    private readonly Discovery.IManagedServerObserver? _observer;
 
-    public InventoryManager(IInventoryStore store, ISecretProtector protector, InventoryOptions options, TimeProvider time, IRandomSource? random = null)
+    /// <param name="observer">Told of new inventory (it wakes discovery) and of deregistrations (it releases their licenses).</param>
+    public InventoryManager(
+        IInventoryStore store, ISecretProtector protector, InventoryOptions options, TimeProvider time, IRandomSource? random = null,
+        Discovery.IManagedServerObserver? observer = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(protector);
@@ -40,6 +44,7 @@ public sealed class InventoryManager
         _options = options;
         _time = time;
         _random = random ?? CryptoRandomSource.Instance;
+        _observer = observer;
     }
 
     public InventoryOptions Options => _options;
@@ -206,6 +211,12 @@ public sealed class InventoryManager
         {
             throw NoSuchInstance(instanceId);
         }
+
+        // Its license associations go and its licenses are released right away, not at the next discovery run.
+        if (_observer is not null)
+        {
+            await _observer.DeregisteredAsync(caller.Scope, instanceId, ct);
+        }
     }
 
     /// <summary>
@@ -247,6 +258,11 @@ public sealed class InventoryManager
         if (!outcome.InstanceFound)
         {
             throw NoSuchInstance(instanceId);
+        }
+
+        if (outcome.ItemsWritten > 0 && !outcome.CustomTypeLimitExceeded)
+        {
+            _observer?.InventoryChanged(caller.Scope, instanceId);
         }
 
         return outcome.CustomTypeLimitExceeded

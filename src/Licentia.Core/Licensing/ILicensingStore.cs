@@ -55,4 +55,25 @@ public interface ILicensingStore
     /// Dispose the handle to release it. (SQLite has one node per file: always granted.)
     /// </summary>
     Task<IAsyncDisposable?> TryAcquireJobLockAsync(string jobName, CancellationToken ct);
+
+    /// <summary>
+    /// For automated discovery, over every scope: license configurations in creation order after the cursor (the job
+    /// picks those with product information or DisassociateWhenNotFound).
+    /// </summary>
+    Task<Page<LicenseConfigurations.LicenseConfiguration>> ScanConfigurationsAsync(string? after, int limit, CancellationToken ct);
+
+    /// <summary>The associations of the scope's configurations with any of these resources.</summary>
+    Task<IReadOnlyList<LicenseAssociation>> AssociationsOfResourcesAsync(Scope scope, IReadOnlyList<string> resourceArns, CancellationToken ct);
+
+    /// <summary>
+    /// For the discovery job's re-plan, over every scope: associations with managed servers in association order after
+    /// the cursor, each with the server as licensing sees it (null when it is gone) and what it consumes now (null: nothing).
+    /// </summary>
+    Task<Page<ManagedServerAssociation>> ScanManagedServerAssociationsAsync(string? after, int limit, CancellationToken ct);
+
+    /// <summary>Sets AutomatedDiscoveryInformation.LastRunTime of these configurations of the scope.</summary>
+    Task SetDiscoveryLastRunTimeAsync(Scope scope, IReadOnlyList<string> configurationIds, DateTimeOffset runTime, CancellationToken ct);
 }
+
+/// <summary>An association with a managed server, the server (null when deregistered) and its usage row's count (null: none).</summary>
+public sealed record ManagedServerAssociation(LicenseAssociation Association, LicensedServer? Server, long? Consumed);

@@ -65,4 +65,7 @@ public interface ILicensingTransaction
     Task<bool> TryUpdateHostAsync(DedicatedHost host, long expectedVersion, CancellationToken ct);
 
     Task<LaunchTemplate?> FindLaunchTemplateAsync(Scope scope, string? id, string? name, CancellationToken ct);
+
+    /// <summary>A managed server (mi-…) of the scope with its last report and reported processors, or null.</summary>
+    Task<LicensedServer?> FindManagedServerAsync(Scope scope, string serverId, CancellationToken ct);
 }

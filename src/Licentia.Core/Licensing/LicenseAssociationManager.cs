@@ -3,6 +3,7 @@ using Licentia.Core.Compute.Images;
 using Licentia.Core.Compute.Instances;
 using Licentia.Core.Compute.InstanceTypes;
 using Licentia.Core.Errors;
+using Licentia.Core.Inventory;
 using Licentia.Core.LicenseConfigurations;
 using Licentia.Core.LicenseConfigurations.Rules;
 using Licentia.Core.Paging;
@@ -26,13 +27,19 @@ public sealed class LicenseAssociationManager
     private readonly TimeProvider _time;
     private readonly InstanceTypeCatalog _catalog;
     private readonly LicensingRunner _runner;
+    private readonly TimeSpan _serverInactiveAfter;
 
+    /// <param name="serverInactiveAfter">
+    /// A managed server whose agent has not reported for longer than this stops consuming (default 30 days, the
+    /// inventory's Inactive ping status).
+    /// </param>
     public LicenseAssociationManager(
         ILicensingStore store,
         ILicenseConfigurationStore configurations,
         LicensingQuotas quotas,
         TimeProvider time,
-        InstanceTypeCatalog? catalog = null)
+        InstanceTypeCatalog? catalog = null,
+        TimeSpan? serverInactiveAfter = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(configurations);
@@ -44,18 +51,50 @@ public sealed class LicenseAssociationManager
         _time = time;
         _catalog = catalog ?? InstanceTypeCatalog.Default;
         _runner = new LicensingRunner(store, time, quotas);
+        _serverInactiveAfter = serverInactiveAfter ?? TimeSpan.FromDays(30);
     }
 
+    /// <summary>How long a managed server may go without reporting before it stops consuming.</summary>
+    public TimeSpan ServerInactiveAfter => _serverInactiveAfter;
+
     /// <summary>
-    /// UpdateLicenseSpecificationsForResource: removes, then adds, configurations of an AMI, an instance or a
-    /// Dedicated Host, in one transaction. Adding to a running instance (or a host) consumes at once and is
-    /// refused at a hard limit with <see cref="LicenseUsageException"/>; removing releases.
+    /// UpdateLicenseSpecificationsForResource: removes, then adds, configurations of an AMI, an instance, a Dedicated
+    /// Host or a managed server, in one transaction. Adding to a running instance, a host or an active managed server
+    /// consumes at once and is refused at a hard limit with <see cref="LicenseUsageException"/>; removing releases.
+    /// Associations made by automated discovery cannot be removed here.
     /// </summary>
-    public async Task UpdateLicenseSpecificationsForResourceAsync(
+    public Task UpdateLicenseSpecificationsForResourceAsync(
         Scope scope,
         string resourceArn,
         IReadOnlyList<LicenseSpecification>? add,
         IReadOnlyList<LicenseSpecification>? remove,
+        CancellationToken ct) =>
+        ChangeAssociationsAsync(scope, resourceArn, add, remove, AssociationOrigin.Manual,
+            new LicensingOperation("UpdateLicenseSpecificationsForResource", scope.AccountId), recordFailures: true, ct);
+
+    /// <summary>
+    /// Automated discovery's change of one association, through the same transaction as a caller's: associates (and
+    /// consumes) or removes (and releases) an association of its own. A refusal is recorded (unless
+    /// <paramref name="recordFailures"/> is false: the job already recorded this one) and thrown as <see cref="LicenseUsageException"/>.
+    /// </summary>
+    public Task ChangeByDiscoveryAsync(Scope scope, string resourceArn, string configurationArn, bool associate, bool recordFailures, CancellationToken ct)
+    {
+        IReadOnlyList<LicenseSpecification> one = [new LicenseSpecification(configurationArn)];
+        return ChangeAssociationsAsync(scope, resourceArn, associate ? one : null, associate ? null : one, AssociationOrigin.Discovery,
+            DiscoveryOperation(scope), recordFailures, ct);
+    }
+
+    /// <summary>The operation automated discovery's decisions and failures are recorded under.</summary>
+    public static LicensingOperation DiscoveryOperation(Scope scope) => new("AutomatedDiscovery", scope.AccountId);
+
+    private async Task ChangeAssociationsAsync(
+        Scope scope,
+        string resourceArn,
+        IReadOnlyList<LicenseSpecification>? add,
+        IReadOnlyList<LicenseSpecification>? remove,
+        AssociationOrigin origin,
+        LicensingOperation operation,
+        bool recordFailures,
         CancellationToken ct)
     {
         var resource = ParseResourceArn(scope, resourceArn);
@@ -68,19 +107,36 @@ public sealed class LicenseAssociationManager
 
         var configurationIds = adds.Keys.Union(removes.Keys).ToList();
         var locks = configurationIds.Select(id => LicensingLock.Configuration(scope, id)).ToList();
-        locks.Add(resource.Kind == Ec2ResourceKind.Instance ? LicensingLock.Instance(scope, resource.ResourceId) : LicensingLock.HostPlacement(scope));
+        locks.Add(resource.Kind switch
+        {
+            LicensedResourceKind.Instance => LicensingLock.Instance(scope, resource.ResourceId),
+            LicensedResourceKind.ManagedServer => LicensingLock.ManagedServer(scope, resource.ResourceId),
+            _ => LicensingLock.HostPlacement(scope),
+        });
 
-        await _runner.RunAsync(new LicensingOperation("UpdateLicenseSpecificationsForResource", scope.AccountId), async ledger =>
+        await _runner.RunAsync(operation, async ledger =>
         {
             var tx = ledger.Transaction;
             await tx.LockAsync(locks, ct);
             var (canonicalArn, owner) = await CheckResourceAsync(tx, scope, resource, resourceArn, adding: adds.Count > 0, ct);
             var current = await tx.AssociationsOfResourceAsync(scope.Region, scope.AccountId, canonicalArn, ct);
-            var mine = current.Where(a => a.Scope == scope).Select(a => a.LicenseConfigurationId).ToHashSet(StringComparer.Ordinal);
-            var instance = resource.Kind == Ec2ResourceKind.Instance ? await tx.FindInstanceAsync(scope, resource.ResourceId, ct) : null;
-            var host = resource.Kind == Ec2ResourceKind.Host ? await tx.FindHostAsync(scope, resource.ResourceId, ct) : null;
+            var mine = current.Where(a => a.Scope == scope).ToDictionary(a => a.LicenseConfigurationId, StringComparer.Ordinal);
+            var instance = resource.Kind == LicensedResourceKind.Instance ? await tx.FindInstanceAsync(scope, resource.ResourceId, ct) : null;
+            var host = resource.Kind == LicensedResourceKind.Host ? await tx.FindHostAsync(scope, resource.ResourceId, ct) : null;
+            var server = resource.Kind == LicensedResourceKind.ManagedServer ? await tx.FindManagedServerAsync(scope, resource.ResourceId, ct) : null;
 
-            foreach (var id in removes.Keys.Where(mine.Contains))
+            if (origin == AssociationOrigin.Manual
+                && removes.Keys.Select(id => mine.GetValueOrDefault(id)).FirstOrDefault(a => a?.Origin == AssociationOrigin.Discovery) is { } tracked)
+            {
+                throw new InvalidParameterValueException(
+                    $"License configuration '{tracked.LicenseConfigurationArn}' tracks '{canonicalArn}' through automated discovery, so it cannot be " +
+                    "removed by hand. To stop tracking it, change the configuration's ProductInformationList so that it no longer matches the " +
+                    "resource and set DisassociateWhenNotFound to true (UpdateLicenseConfiguration); the next discovery run removes it.");
+            }
+
+            // Discovery removes only what it associated; a caller's association stays whatever discovery finds.
+            var removed = removes.Keys.Where(id => mine.TryGetValue(id, out var a) && (origin == AssociationOrigin.Manual || a.Origin == origin)).ToList();
+            foreach (var id in removed)
             {
                 await tx.DeleteAssociationAsync(scope, id, canonicalArn, ct);
                 if (instance is not null)
@@ -91,10 +147,14 @@ public sealed class LicenseAssociationManager
                 {
                     await ledger.ReleaseHostIfUnusedAsync(scope, id, scope, host.Id);
                 }
+                else if (server is not null)
+                {
+                    await ledger.ReleaseFromAsync(server.Scope, server.Arn, scope, id);
+                }
             }
 
-            var newOnes = adds.Where(a => !mine.Contains(a.Key)).ToList();
-            var count = current.Count - removes.Keys.Count(mine.Contains) + newOnes.Count;
+            var newOnes = adds.Where(a => !mine.ContainsKey(a.Key)).ToList();
+            var count = current.Count - removed.Count + newOnes.Count;
             if (count > _quotas.LicenseConfigurationsPerResource)
             {
                 throw new ResourceLimitExceededException(
@@ -109,7 +169,7 @@ public sealed class LicenseAssociationManager
                 {
                     throw LicenseLedger.Refusal(entry, LicenseRefusalKind.Disabled,
                         $"License configuration '{entry.Configuration.Name}' ({entry.Configuration.Arn}) is disabled and cannot be associated with new resources.",
-                        canonicalArn, ResourceType(resource.Kind), owner);
+                        canonicalArn, resource.ResourceType, owner);
                 }
 
                 if (host is not null && entry.Configuration.CountingType is not (LicenseCountingType.Core or LicenseCountingType.Socket))
@@ -126,11 +186,12 @@ public sealed class LicenseAssociationManager
                     LicenseConfigurationId = id,
                     LicenseConfigurationArn = entry.Configuration.Arn,
                     ResourceArn = canonicalArn,
-                    ResourceType = ResourceType(resource.Kind),
+                    ResourceType = resource.ResourceType,
                     ResourceId = resource.ResourceId,
                     ResourceOwnerId = owner,
                     AmiAssociationScope = specification.AmiAssociationScope,
                     AssociatedAt = ledger.Now,
+                    Origin = origin,
                 }, ct);
 
                 if (instance is not null && InstanceStateNames.IsConsuming(instance.State))
@@ -152,6 +213,11 @@ public sealed class LicenseAssociationManager
                 {
                     await ledger.ApplyHostAsync(await ledger.PlanHostAsync(entry, host), host);
                 }
+                else if (server is not null && ManagedServerCounting.IsActive(server, ledger.Now, _serverInactiveAfter)
+                    && ManagedServerCounting.Demand(entry.Configuration, entry.Rules, server) is { } demand)
+                {
+                    await ledger.ApplyServerAsync(await ledger.PlanServerAsync(entry, server, demand), server);
+                }
             }
 
             if (instance is not null)
@@ -166,6 +232,86 @@ public sealed class LicenseAssociationManager
             }
 
             return true;
+        }, refusal => new LicenseUsageException(refusal.Message), recordFailures, ct);
+    }
+
+    /// <summary>
+    /// Brings what a managed server consumes from one associated configuration in line with the rules: an active
+    /// server whose figures are known consumes its demand; an inactive one, or one whose figures are not known yet,
+    /// consumes nothing; an association whose server is gone is removed. A refusal (hard limit, a rule) leaves the
+    /// server not consuming, is recorded (unless <paramref name="recordFailures"/> is false) and thrown as
+    /// <see cref="LicenseUsageException"/>. Returns whether anything changed.
+    /// </summary>
+    public async Task<bool> ReplanManagedServerAsync(Scope scope, string configurationId, string serverId, bool recordFailures, CancellationToken ct)
+    {
+        var serverArn = ManagedInstanceIds.Arn(scope, serverId);
+        return await _runner.RunAsync(DiscoveryOperation(scope), async ledger =>
+        {
+            var tx = ledger.Transaction;
+            await tx.LockAsync([LicensingLock.Configuration(scope, configurationId), LicensingLock.ManagedServer(scope, serverId)], ct);
+            var server = await tx.FindManagedServerAsync(scope, serverId, ct);
+            var associated = (await tx.AssociationsOfResourceAsync(scope.Region, scope.AccountId, serverArn, ct))
+                .Any(a => a.Scope == scope && a.LicenseConfigurationId == configurationId);
+            var row = await tx.FindUsageAsync(scope, configurationId, serverArn, ct);
+            var entry = await ledger.GetAsync(scope, configurationId);
+            if (server is null || entry is null)
+            {
+                // Deregistered (or the configuration is gone): nothing of it may remain.
+                await tx.DeleteAssociationAsync(scope, configurationId, serverArn, ct);
+                await ledger.ReleaseFromAsync(scope, serverArn, scope, configurationId);
+                return associated || row is not null;
+            }
+
+            var demand = associated && ManagedServerCounting.IsActive(server, ledger.Now, _serverInactiveAfter)
+                ? ManagedServerCounting.Demand(entry.Configuration, entry.Rules, server)
+                : null;
+            if (demand is { IsRefused: false } && row is not null && row.Consumed == demand.Count)
+            {
+                return false;
+            }
+
+            if (row is not null)
+            {
+                await ledger.ReleaseFromAsync(scope, serverArn, scope, configurationId);
+            }
+
+            if (demand is not null)
+            {
+                await ledger.ApplyServerAsync(await ledger.PlanServerAsync(entry, server, demand), server);
+                return true;
+            }
+
+            return row is not null;
+        }, refusal => new LicenseUsageException(refusal.Message), recordFailures, ct);
+    }
+
+    /// <summary>
+    /// A managed server was deregistered: every association with it goes and every license it held is released, in
+    /// one transaction. Returns how many associations were removed.
+    /// </summary>
+    public async Task<int> ReleaseManagedServerAsync(Scope scope, string serverId, CancellationToken ct)
+    {
+        var serverArn = ManagedInstanceIds.Arn(scope, serverId);
+        return await _runner.RunAsync(new LicensingOperation("DeregisterManagedInstance", scope.AccountId), async ledger =>
+        {
+            var tx = ledger.Transaction;
+            async Task<IReadOnlySet<(Scope Scope, string Id)>> ConfigurationsAsync()
+            {
+                var associations = await tx.AssociationsOfResourceAsync(scope.Region, scope.AccountId, serverArn, ct);
+                var usages = await tx.UsagesOfResourceAsync(scope.Region, scope.AccountId, serverArn, ct);
+                return associations.Select(a => (a.Scope, a.LicenseConfigurationId)).Concat(usages.Select(u => (u.Scope, u.LicenseConfigurationId))).ToHashSet();
+            }
+
+            var found = await ConfigurationsAsync();
+            await LicensingRunner.LockVerifiedAsync(tx, [LicensingLock.ManagedServer(scope, serverId)], ConfigurationsAsync, found, ct);
+            var associations = await tx.AssociationsOfResourceAsync(scope.Region, scope.AccountId, serverArn, ct);
+            foreach (var association in associations)
+            {
+                await tx.DeleteAssociationAsync(association.Scope, association.LicenseConfigurationId, serverArn, ct);
+            }
+
+            await ledger.ReleaseAllAsync(scope, serverArn);
+            return associations.Count;
         }, refusal => new LicenseUsageException(refusal.Message), recordFailures: true, ct);
     }
 
@@ -174,7 +320,7 @@ public sealed class LicenseAssociationManager
         Scope scope, string resourceArn, int? maxResults, string? after, CancellationToken ct)
     {
         var resource = ParseResourceArn(scope, resourceArn);
-        var canonical = Canonical(scope, resource);
+        var canonical = resource.Canonical(scope);
         var page = await _store.ListAssociationsOfResourceAsync(scope.Region, scope.AccountId, canonical, after, PageSize(maxResults), ct);
         return new Page<LicenseSpecification>(
             [.. page.Items.Select(a => new LicenseSpecification(a.LicenseConfigurationArn, a.AmiAssociationScope))], page.NextCursor);
@@ -275,16 +421,17 @@ public sealed class LicenseAssociationManager
         return configuration ?? throw new InvalidParameterValueException($"License configuration '{arnText}' does not exist in this account and Region.");
     }
 
-    private static Ec2ResourceArn ParseResourceArn(Scope scope, string? text)
+    private static LicensedResourceArn ParseResourceArn(Scope scope, string? text)
     {
-        if (!Ec2ResourceArn.TryParse(text, out var resource))
+        if (!LicensedResourceArn.TryParse(text, out var resource))
         {
             throw new InvalidParameterValueException(
                 $"ResourceArn '{text}' is not the ARN of an AMI (arn:aws:ec2:<region>::image/ami-…), an instance " +
-                "(arn:aws:ec2:<region>:<account>:instance/i-…) or a Dedicated Host (…:dedicated-host/h-…).");
+                "(arn:aws:ec2:<region>:<account>:instance/i-…), a Dedicated Host (…:dedicated-host/h-…) or a managed server " +
+                "(arn:aws:ssm:<region>:<account>:managed-instance/mi-…).");
         }
 
-        if (resource.Region != scope.Region || (resource.Kind != Ec2ResourceKind.Image && resource.AccountId != scope.AccountId))
+        if (resource.Region != scope.Region || (resource.Kind != LicensedResourceKind.Image && resource.AccountId != scope.AccountId))
         {
             throw new InvalidParameterValueException($"Resource '{text}' does not exist in this account and Region.");
         }
@@ -292,19 +439,12 @@ public sealed class LicenseAssociationManager
         return resource;
     }
 
-    private static string Canonical(Scope scope, Ec2ResourceArn resource) => resource.Kind switch
-    {
-        Ec2ResourceKind.Image => Ec2Ids.ImageArn(scope.Region, resource.ResourceId),
-        Ec2ResourceKind.Instance => Ec2Ids.InstanceArn(scope, resource.ResourceId),
-        _ => Ec2Ids.HostArn(scope, resource.ResourceId),
-    };
-
     private static async Task<(string Arn, string Owner)> CheckResourceAsync(
-        ILicensingTransaction tx, Scope scope, Ec2ResourceArn resource, string text, bool adding, CancellationToken ct)
+        ILicensingTransaction tx, Scope scope, LicensedResourceArn resource, string text, bool adding, CancellationToken ct)
     {
         switch (resource.Kind)
         {
-            case Ec2ResourceKind.Image:
+            case LicensedResourceKind.Image:
                 var image = await tx.FindImageAsync(scope.Region, scope.AccountId, resource.ResourceId, ct)
                     ?? throw new InvalidParameterValueException($"Resource '{text}' does not exist in this account and Region.");
                 if (adding && image.State != ImageState.Available)
@@ -313,7 +453,7 @@ public sealed class LicenseAssociationManager
                 }
 
                 return (image.Arn, image.AccountId);
-            case Ec2ResourceKind.Instance:
+            case LicensedResourceKind.Instance:
                 var instance = await tx.FindInstanceAsync(scope, resource.ResourceId, ct)
                     ?? throw new InvalidParameterValueException($"Resource '{text}' does not exist in this account and Region.");
                 if (instance.State is InstanceState.Terminated or InstanceState.ShuttingDown)
@@ -323,6 +463,11 @@ public sealed class LicenseAssociationManager
                 }
 
                 return (instance.Arn, instance.AccountId);
+            case LicensedResourceKind.ManagedServer:
+                var server = await tx.FindManagedServerAsync(scope, resource.ResourceId, ct)
+                    ?? throw new InvalidParameterValueException(
+                        $"Resource '{text}' does not exist in this account and Region: no managed server {resource.ResourceId} is registered.");
+                return (server.Arn, server.AccountId);
             default:
                 var host = await tx.FindHostAsync(scope, resource.ResourceId, ct)
                     ?? throw new InvalidParameterValueException($"Resource '{text}' does not exist in this account and Region.");
@@ -336,7 +481,7 @@ public sealed class LicenseAssociationManager
     }
 
     private static Dictionary<string, LicenseSpecification> ParseSpecifications(
-        Scope scope, IReadOnlyList<LicenseSpecification>? specifications, string parameterName, Ec2ResourceKind kind)
+        Scope scope, IReadOnlyList<LicenseSpecification>? specifications, string parameterName, LicensedResourceKind kind)
     {
         var parsed = new Dictionary<string, LicenseSpecification>(StringComparer.Ordinal);
         foreach (var specification in specifications ?? [])
@@ -349,7 +494,7 @@ public sealed class LicenseAssociationManager
             }
 
             if (specification.AmiAssociationScope is { } amiScope
-                && (amiScope != AmiAssociationScopes.CrossAccount || kind != Ec2ResourceKind.Image))
+                && (amiScope != AmiAssociationScopes.CrossAccount || kind != LicensedResourceKind.Image))
             {
                 throw new InvalidParameterValueException(
                     $"AmiAssociationScope '{amiScope}' is not valid here: the only value is '{AmiAssociationScopes.CrossAccount}', for AMIs.");
@@ -360,11 +505,4 @@ public sealed class LicenseAssociationManager
 
         return parsed;
     }
-
-    private static LicenseResourceType ResourceType(Ec2ResourceKind kind) => kind switch
-    {
-        Ec2ResourceKind.Image => LicenseResourceType.Ec2Ami,
-        Ec2ResourceKind.Instance => LicenseResourceType.Ec2Instance,
-        _ => LicenseResourceType.Ec2Host,
-    };
 }

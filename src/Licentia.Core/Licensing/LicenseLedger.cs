@@ -14,6 +14,9 @@ namespace Licentia.Core.Licensing;
 /// </summary>
 internal sealed class LicenseLedger(ILicensingTransaction tx, DateTimeOffset now, CancellationToken ct)
 {
+    /// <summary>The ResourceStatus of a managed server's usage row: it counts because its agent reports.</summary>
+    public const string ServerActiveStatus = "active";
+
     private readonly Dictionary<(Scope, string), Entry?> _entries = [];
 
     public DateTimeOffset Now => now;
@@ -129,22 +132,70 @@ internal sealed class LicenseLedger(ILicensingTransaction tx, DateTimeOffset now
     }
 
     /// <summary>Releases everything an instance holds (stop, terminate). Idempotent.</summary>
-    public async Task ReleaseInstanceAsync(Ec2Instance instance)
+    public Task ReleaseInstanceAsync(Ec2Instance instance) => ReleaseAllAsync(instance.Scope, instance.Arn);
+
+    /// <summary>Releases what an instance holds from one configuration (its association was removed).</summary>
+    public Task ReleaseInstanceFromAsync(Ec2Instance instance, Scope configurationScope, string configurationId) =>
+        ReleaseFromAsync(instance.Scope, instance.Arn, configurationScope, configurationId);
+
+    /// <summary>Releases everything a resource (instance or managed server) holds. Idempotent.</summary>
+    public async Task ReleaseAllAsync(Scope resourceScope, string resourceArn)
     {
-        foreach (var row in await tx.UsagesOfResourceAsync(instance.Region, instance.AccountId, instance.Arn, ct))
+        foreach (var row in await tx.UsagesOfResourceAsync(resourceScope.Region, resourceScope.AccountId, resourceArn, ct))
         {
-            await ReleaseRowAsync(row, instance.Scope);
+            await ReleaseRowAsync(row, resourceScope);
         }
     }
 
-    /// <summary>Releases what an instance holds from one configuration (its association was removed).</summary>
-    public async Task ReleaseInstanceFromAsync(Ec2Instance instance, Scope configurationScope, string configurationId)
+    /// <summary>Releases what a resource holds from one configuration (its association was removed, or it stopped counting).</summary>
+    public async Task ReleaseFromAsync(Scope resourceScope, string resourceArn, Scope configurationScope, string configurationId)
     {
-        var row = await tx.FindUsageAsync(configurationScope, configurationId, instance.Arn, ct);
+        var row = await tx.FindUsageAsync(configurationScope, configurationId, resourceArn, ct);
         if (row is not null)
         {
-            await ReleaseRowAsync(row, instance.Scope);
+            await ReleaseRowAsync(row, resourceScope);
         }
+    }
+
+    /// <summary>
+    /// Checks a managed server's demand (from <see cref="ManagedServerCounting.Demand"/>) against a configuration; throws
+    /// <see cref="LicenseRefusalException"/> without writing. The server holds its own licenses: never per host.
+    /// </summary>
+    public async Task<PlannedUse> PlanServerAsync(Entry entry, LicensedServer server, LicenseDemand demand)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(server);
+        ArgumentNullException.ThrowIfNull(demand);
+        if (demand.IsRefused)
+        {
+            throw Refusal(entry, demand.Refusal!.Value,
+                $"Managed server {server.Id} cannot use license configuration '{entry.Configuration.Name}' ({entry.Configuration.Arn}): {demand.Reason}.",
+                server.Arn, LicenseResourceType.SystemsManagerManagedInstance, server.AccountId);
+        }
+
+        return await PlanDemandAsync(entry, demand with { PerHost = false }, null, server.Arn, LicenseResourceType.SystemsManagerManagedInstance, server.AccountId);
+    }
+
+    /// <summary>Writes the planned row of a managed server and adds it to the total.</summary>
+    public async Task ApplyServerAsync(PlannedUse use, LicensedServer server)
+    {
+        ArgumentNullException.ThrowIfNull(use);
+        ArgumentNullException.ThrowIfNull(server);
+        var entry = use.Entry;
+        await tx.UpsertUsageAsync(new LicenseUsage
+        {
+            AccountId = entry.Scope.AccountId,
+            Region = entry.Scope.Region,
+            LicenseConfigurationId = entry.Configuration.Id,
+            ResourceArn = server.Arn,
+            ResourceType = LicenseResourceType.SystemsManagerManagedInstance,
+            ResourceId = server.Id,
+            ResourceOwnerId = server.AccountId,
+            Consumed = use.Additional,
+            ResourceStatus = ServerActiveStatus,
+            ConsumedAt = now,
+        }, ct);
+        Count(use, server.Arn, LicenseResourceType.SystemsManagerManagedInstance, server.AccountId);
     }
 
     /// <summary>

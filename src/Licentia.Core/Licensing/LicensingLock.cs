@@ -9,6 +9,8 @@ public enum LicensingLockKind
     HostPlacement,
     /// <summary>One instance: its state changes.</summary>
     Instance,
+    /// <summary>One managed server (mi-…): its associations and what it consumes.</summary>
+    ManagedServer,
 }
 
 /// <summary>
@@ -22,4 +24,6 @@ public readonly record struct LicensingLock(LicensingLockKind Kind, Scope Scope,
     public static LicensingLock HostPlacement(Scope scope) => new(LicensingLockKind.HostPlacement, scope, string.Empty);
 
     public static LicensingLock Instance(Scope scope, string instanceId) => new(LicensingLockKind.Instance, scope, instanceId);
+
+    public static LicensingLock ManagedServer(Scope scope, string serverId) => new(LicensingLockKind.ManagedServer, scope, serverId);
 }

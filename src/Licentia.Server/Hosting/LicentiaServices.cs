@@ -60,7 +60,18 @@ internal static class LicentiaServices
             .Validate(o => { o.Validate(); return true; }).ValidateOnStart();
         services.AddSingleton(sp => new InventoryManager(
             sp.GetRequiredService<IInventoryStore>(), sp.GetRequiredService<ISecretProtector>(),
-            sp.GetRequiredService<IOptions<InventoryOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<IOptions<InventoryOptions>>().Value, sp.GetRequiredService<TimeProvider>(),
+            observer: sp.GetRequiredService<Core.Inventory.Discovery.IManagedServerObserver>()));
+        // Automated discovery: new inventory wakes it; deregistration releases a server's licenses through it.
+        services.AddOptions<Core.Inventory.Discovery.DiscoveryOptions>().Bind(configuration.GetSection(LicentiaOptions.Section + ":Discovery"))
+            .Validate(o => { o.Validate(); return true; }).ValidateOnStart();
+        services.AddSingleton<Core.Inventory.Discovery.DiscoveryTrigger>();
+        services.AddSingleton<Core.Inventory.Discovery.IManagedServerObserver>(sp => new Core.Inventory.Discovery.ManagedServerLicensingObserver(
+            sp.GetRequiredService<LicenseAssociationManager>(), sp.GetRequiredService<Core.Inventory.Discovery.DiscoveryTrigger>()));
+        services.AddSingleton(sp => new Core.Inventory.Discovery.DiscoveryJob(
+            sp.GetRequiredService<ILicensingStore>(), sp.GetRequiredService<IInventoryStore>(), sp.GetRequiredService<IComputeStore>(),
+            sp.GetRequiredService<ILicenseConfigurationStore>(), sp.GetRequiredService<LicenseAssociationManager>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<Core.Inventory.Discovery.DiscoveryOptions>>().Value));
         services.AddSingleton(sp => sp.GetRequiredService<ILicentiaStorage>().Licenses);
         services.AddSingleton(sp => sp.GetRequiredService<ILicentiaStorage>().Grants);
         services.AddSingleton(sp => sp.GetRequiredService<ILicentiaStorage>().Consumption);
@@ -79,7 +90,9 @@ internal static class LicentiaServices
             sp.GetRequiredService<LicensingQuotas>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new LicenseAssociationManager(
             sp.GetRequiredService<ILicensingStore>(), sp.GetRequiredService<ILicenseConfigurationStore>(),
-            sp.GetRequiredService<LicensingQuotas>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<LicensingQuotas>(), sp.GetRequiredService<TimeProvider>(),
+            // A managed server stops consuming when its ping status turns Inactive.
+            serverInactiveAfter: sp.GetRequiredService<IOptions<InventoryOptions>>().Value.InactiveAfter));
         services.AddSingleton(sp => new LicensingHousekeepingJob(sp.GetRequiredService<ILicensingStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new SigningKeyManager(
             sp.GetRequiredService<ISigningKeyStore>(), sp.GetRequiredService<ISecretProtector>(),
@@ -193,6 +206,7 @@ internal static class LicentiaServices
         services.AddHostedService<IdempotencyPurge>();
         services.AddHostedService<SessionPurge>();
         services.AddHostedService<LicensingHousekeeping>();
+        services.AddHostedService<AutomatedDiscovery>();
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<AwsEndpoint>(sp, sp.GetRequiredService<QueryProtocolEngine>()));
         services.AddSingleton<FirstStart>();
         return services;

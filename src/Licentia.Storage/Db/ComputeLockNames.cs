@@ -22,6 +22,7 @@ internal static class ComputeLockNames
         LicensingLockKind.Configuration => LicenseConfiguration(licensingLock.Scope, licensingLock.Id),
         LicensingLockKind.HostPlacement => Compose(licensingLock.Scope, "host-placement", string.Empty),
         LicensingLockKind.Instance => Compose(licensingLock.Scope, "instance", licensingLock.Id),
+        LicensingLockKind.ManagedServer => Compose(licensingLock.Scope, "managed-server", licensingLock.Id),
         _ => throw new ArgumentOutOfRangeException(nameof(licensingLock), licensingLock.Kind, "Unknown lock kind."),
     };
 

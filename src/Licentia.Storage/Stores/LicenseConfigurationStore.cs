@@ -11,8 +11,8 @@ namespace Licentia.Storage.Stores;
 
 internal sealed class LicenseConfigurationStore(Database db) : ILicenseConfigurationStore
 {
-    private const string Columns =
-        "seq, id, arn, account_id, region, counting_type, hard_limit, usage_limit_exceeded, version, created_at, updated_at, doc";
+    internal const string Columns =
+        "seq, id, arn, account_id, region, counting_type, hard_limit, usage_limit_exceeded, version, created_at, updated_at, doc, discovery_last_run_at";
 
     private const string ScopeFilter = "account_id = @accountId AND region = @region";
 
@@ -216,7 +216,7 @@ internal sealed class LicenseConfigurationStore(Database db) : ILicenseConfigura
         sql.Append(')');
     }
 
-    private static LicenseConfiguration Read(Session session, DbDataReader reader)
+    internal static LicenseConfiguration Read(Session session, DbDataReader reader)
     {
         var doc = StorageJson.Deserialize<LicenseConfigurationDocument>(reader.GetString(11));
         return new LicenseConfiguration
@@ -239,7 +239,8 @@ internal sealed class LicenseConfigurationStore(Database db) : ILicenseConfigura
             DisassociateWhenNotFound = doc.DisassociateWhenNotFound,
             ProductInformation = [.. doc.ProductInformation.Select(p => p.ToDomain())],
             LicenseExpiry = doc.LicenseExpiry,
-            DiscoveryLastRunTime = doc.DiscoveryLastRunTime,
+            // The discovery job writes its own column (migration 0008); the document's value is what a caller stored.
+            DiscoveryLastRunTime = reader.IsDBNull(12) ? doc.DiscoveryLastRunTime : session.ReadTimestamp(reader, 12),
         };
     }
 }

@@ -11,7 +11,7 @@ namespace Licentia.Storage.Stores;
 internal static class LicensingRows
 {
     public const string AssociationColumns =
-        "seq, account_id, region, configuration_id, resource_arn, resource_type, resource_id, resource_owner_id, ami_association_scope, associated_at";
+        "seq, account_id, region, configuration_id, resource_arn, resource_type, resource_id, resource_owner_id, ami_association_scope, associated_at, origin";
 
     public const string UsageColumns =
         "seq, account_id, region, configuration_id, resource_arn, resource_type, resource_id, resource_owner_id, host_id, consumed, " +
@@ -52,6 +52,7 @@ internal static class LicensingRows
             ResourceOwnerId = r.GetString(7),
             AmiAssociationScope = r.IsDBNull(8) ? null : r.GetString(8),
             AssociatedAt = session.ReadTimestamp(r, 9),
+            Origin = AssociationOriginNames.Parse(r.GetString(10)),
         };
     }
 

@@ -6,7 +6,7 @@ using Licentia.Storage.Documents;
 
 namespace Licentia.Storage.Stores;
 
-internal sealed class LicensingStore(Database db) : ILicensingStore
+internal sealed partial class LicensingStore(Database db) : ILicensingStore
 {
     public async Task<T> WriteAsync<T>(Func<ILicensingTransaction, Task<T>> work, CancellationToken ct)
     {

@@ -61,8 +61,8 @@ internal sealed class LicensingTransaction(Session session) : ILicensingTransact
         ArgumentNullException.ThrowIfNull(association);
         await using var insert = session.Prepare(
             "INSERT INTO license_associations (account_id, region, configuration_id, resource_arn, resource_type, resource_id, resource_owner_id, " +
-            "ami_association_scope, associated_at) VALUES (@accountId, @region, @configurationId, @resourceArn, @resourceType, @resourceId, " +
-            "@resourceOwnerId, @amiAssociationScope, @associatedAt) " +
+            "ami_association_scope, associated_at, origin) VALUES (@accountId, @region, @configurationId, @resourceArn, @resourceType, @resourceId, " +
+            "@resourceOwnerId, @amiAssociationScope, @associatedAt, @origin) " +
             "ON CONFLICT (account_id, region, configuration_id, resource_arn) DO NOTHING");
         await LicensingRows.BindConfiguration(insert, association.Scope, association.LicenseConfigurationId)
             .Bind("resourceArn", association.ResourceArn)
@@ -71,6 +71,7 @@ internal sealed class LicensingTransaction(Session session) : ILicensingTransact
             .Bind("resourceOwnerId", association.ResourceOwnerId)
             .Bind("amiAssociationScope", association.AmiAssociationScope)
             .Bind("associatedAt", association.AssociatedAt)
+            .Bind("origin", AssociationOriginNames.ToStored(association.Origin))
             .ExecuteAsync(ct);
     }
 
@@ -175,4 +176,7 @@ internal sealed class LicensingTransaction(Session session) : ILicensingTransact
 
     public Task<LaunchTemplate?> FindLaunchTemplateAsync(Scope scope, string? id, string? name, CancellationToken ct) =>
         ComputeRows.FindTemplateAsync(session, scope, id, name, ct);
+
+    public Task<LicensedServer?> FindManagedServerAsync(Scope scope, string serverId, CancellationToken ct) =>
+        LicensedServerRows.FindAsync(session, scope, serverId, ct);
 }

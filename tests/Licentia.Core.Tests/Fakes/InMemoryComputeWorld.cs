@@ -23,6 +23,7 @@ public sealed class InMemoryComputeWorld(InMemoryLicenseConfigurationStore confi
     private List<LicenseAssociation> _associations = [];
     private List<LicenseUsage> _usages = [];
     private readonly List<LicenseOperationFailure> _failures = [];
+    private readonly List<LicensedServer> _servers = [];
 
     public IReadOnlyList<Ec2Instance> Instances => _instances;
 
@@ -33,6 +34,15 @@ public sealed class InMemoryComputeWorld(InMemoryLicenseConfigurationStore confi
     public IReadOnlyList<LicenseOperationFailure> Failures => _failures;
 
     public int LockCalls { get; private set; }
+
+    /// <summary>Managed servers as licensing sees them; a test adds, replaces (a new report) or removes (deregistration) them.</summary>
+    public void PutServer(LicensedServer server)
+    {
+        _servers.RemoveAll(s => s.Scope == server.Scope && s.Id == server.Id);
+        _servers.Add(server);
+    }
+
+    public void RemoveServer(LicensedServer server) => _servers.RemoveAll(s => s.Scope == server.Scope && s.Id == server.Id);
 
     // ---- ILicensingStore ----
 
@@ -119,6 +129,27 @@ public sealed class InMemoryComputeWorld(InMemoryLicenseConfigurationStore confi
 
     public Task<IAsyncDisposable?> TryAcquireJobLockAsync(string jobName, CancellationToken ct) =>
         Task.FromResult<IAsyncDisposable?>(new NoLock());
+
+    public Task<Page<LicenseConfiguration>> ScanConfigurationsAsync(string? after, int limit, CancellationToken ct) =>
+        Task.FromResult(PageOf(configurations.All, after, limit));
+
+    public Task<IReadOnlyList<LicenseAssociation>> AssociationsOfResourcesAsync(Scope scope, IReadOnlyList<string> resourceArns, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<LicenseAssociation>>([.. _associations.Where(a => a.Scope == scope && resourceArns.Contains(a.ResourceArn))]);
+
+    public Task<Page<ManagedServerAssociation>> ScanManagedServerAssociationsAsync(string? after, int limit, CancellationToken ct) =>
+        Task.FromResult(PageOf(
+            _associations.Where(a => a.ResourceType == LicenseResourceType.SystemsManagerManagedInstance).Select(a => new ManagedServerAssociation(
+                a,
+                _servers.FirstOrDefault(s => s.Region == a.Region && s.AccountId == a.ResourceOwnerId && s.Id == a.ResourceId),
+                _usages.FirstOrDefault(u => u.Scope == a.Scope && u.LicenseConfigurationId == a.LicenseConfigurationId && u.ResourceArn == a.ResourceArn)?.Consumed)),
+            after,
+            limit));
+
+    public Task SetDiscoveryLastRunTimeAsync(Scope scope, IReadOnlyList<string> configurationIds, DateTimeOffset runTime, CancellationToken ct)
+    {
+        configurations.ReplaceAll([.. configurations.All.Select(c => c.Scope == scope && configurationIds.Contains(c.Id) ? c with { DiscoveryLastRunTime = runTime } : c)]);
+        return Task.CompletedTask;
+    }
 
     // ---- ILicensingTransaction ----
 
@@ -223,6 +254,9 @@ public sealed class InMemoryComputeWorld(InMemoryLicenseConfigurationStore confi
 
     public Task<LaunchTemplate?> FindLaunchTemplateAsync(Scope scope, string? id, string? name, CancellationToken ct) =>
         Task.FromResult(_templates.FirstOrDefault(t => t.Scope == scope && (id is null || t.Id == id) && (name is null || t.Name == name)));
+
+    public Task<LicensedServer?> FindManagedServerAsync(Scope scope, string serverId, CancellationToken ct) =>
+        Task.FromResult(_servers.FirstOrDefault(s => s.Scope == scope && s.Id == serverId));
 
     // ---- IComputeStore ----
 
