@@ -191,6 +191,7 @@ internal static class ComputeRows
             "INSERT INTO ec2_instances (account_id, region, id, state, instance_type, image_id, host_id, tenancy, version, launch_time, doc) " +
             "VALUES (@accountId, @region, @id, @state, @instanceType, @imageId, @hostId, @tenancy, @version, @launchTime, @doc)");
         await BindInstance(insert, instance).Bind("version", instance.Version).ExecuteAsync(ct);
+        await ResourceInventoryRows.WriteInstanceAsync(session, instance, replace: false, ct);
     }
 
     public static async Task<bool> TryUpdateInstanceAsync(Session session, Ec2Instance instance, long expectedVersion, CancellationToken ct)
@@ -198,7 +199,13 @@ internal static class ComputeRows
         await using var update = session.Prepare(
             "UPDATE ec2_instances SET state = @state, instance_type = @instanceType, image_id = @imageId, host_id = @hostId, tenancy = @tenancy, " +
             $"version = @newVersion, launch_time = @launchTime, doc = @doc WHERE {Scoped} AND id = @id AND version = @expectedVersion");
-        return await BindInstance(update, instance).Bind("newVersion", expectedVersion + 1).Bind("expectedVersion", expectedVersion).ExecuteAsync(ct) == 1;
+        if (await BindInstance(update, instance).Bind("newVersion", expectedVersion + 1).Bind("expectedVersion", expectedVersion).ExecuteAsync(ct) != 1)
+        {
+            return false;
+        }
+
+        await ResourceInventoryRows.WriteInstanceAsync(session, instance, replace: true, ct);
+        return true;
     }
 
     public static Ec2Instance ReadInstance(Session session, DbDataReader r)

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Licentia.Core;
 using Licentia.Core.Inventory;
+using Licentia.Core.Inventory.Resources;
 using Licentia.Core.Paging;
 using Licentia.Storage.Db;
 using Licentia.Storage.Documents;
@@ -131,6 +132,7 @@ internal sealed class InventoryStore(Database db) : IInventoryStore
                 .ExecuteAsync(ct);
         }
 
+        await ResourceInventoryRows.WriteManagedServerAsync(session, instance, replace: false, ct);
         await using (var insertKey = session.Prepare(
             "INSERT INTO ssm_instance_keys (access_key_id, account_id, region, instance_id, encrypted_secret, created_at) " +
             "VALUES (@keyId, @accountId, @region, @instanceId, @secret, @createdAt)"))
@@ -198,6 +200,7 @@ internal sealed class InventoryStore(Database db) : IInventoryStore
     public async Task<bool> DeregisterAsync(Scope scope, string instanceId, CancellationToken ct)
     {
         await using var session = await db.WriteAsync(ct);
+        await ResourceInventoryRows.DeleteManagedServerAsync(session, scope, instanceId, ct);
         int deleted;
         await using (var delete = session.Prepare($"DELETE FROM ssm_managed_instances WHERE {ScopeFilter} AND id = @id"))
         {
@@ -272,6 +275,11 @@ internal sealed class InventoryStore(Database db) : IInventoryStore
             }
 
             await UpsertItemAsync(session, scope, instanceId, item, now, ct);
+            if (item.TypeName == InventoryTypes.Application)
+            {
+                await ResourceInventoryRows.WriteApplicationsAsync(session, scope, instanceId, item, ct);
+            }
+
             written++;
         }
 
@@ -288,6 +296,13 @@ internal sealed class InventoryStore(Database db) : IInventoryStore
                 .Bind("lastPingAt", updated.LastPingAt)
                 .BindJson("doc", StorageJson.Serialize(ManagedInstanceDocument.From(updated)))
                 .ExecuteAsync(ct);
+
+            // Heartbeats change no indexed fact; only a new platform (AWS:InstanceInformation) rewrites the index rows.
+            if (InventoryIndex.ManagedPlatform(updated.Facts.PlatformName, updated.Facts.PlatformType)
+                != InventoryIndex.ManagedPlatform(instance.Facts.PlatformName, instance.Facts.PlatformType))
+            {
+                await ResourceInventoryRows.WriteManagedServerAsync(session, updated, replace: true, ct);
+            }
         }
 
         await session.CommitAsync(ct);

@@ -12,14 +12,21 @@ using Licentia.Storage.Documents;
 namespace Licentia.Storage.Stores;
 
 /// <summary>
-/// ListResourceInventory over ec2_instances (0003) and ssm_managed_instances (0005). Keyset-paged on the scope
-/// indexes (account_id, region, seq) of both tables, EC2 first: the cursor is "e:&lt;seq&gt;" or "m:&lt;seq&gt;".
-/// resource_id EQUALS is answered in SQL; the other filters are tested per row on a bounded scan.
+/// ListResourceInventory over ec2_instances (0003) and ssm_managed_instances (0005), EC2 first, keyset-paged on each
+/// table's seq: the cursor is "e:&lt;seq&gt;" or "m:&lt;seq&gt;". Every filter is answered in SQL against
+/// resource_inventory_attributes (0009); see <see cref="ResourceInventoryPlan"/> for how a page stays bounded.
 /// </summary>
 internal sealed class ResourceInventoryStore(Database db) : IResourceInventoryStore
 {
-    private const string Ec2Phase = "e";
-    private const string ManagedPhase = "m";
+    private static readonly ResourceSource[] Sources =
+    [
+        new(ResourceInventoryRows.Ec2Kind, "ec2_instances", "r.seq, r.id, r.image_id, r.host_id, r.instance_type, r.doc",
+            $" AND r.state <> '{InstanceStateNames.ToWire(InstanceState.Terminated)}'", ReadInstance),
+        new(ResourceInventoryRows.ManagedKind, "ssm_managed_instances",
+            "r.seq, r.id, r.platform_type, r.doc, (SELECT a.doc FROM ssm_inventory_items a WHERE a.account_id = r.account_id " +
+            $"AND a.region = r.region AND a.instance_id = r.id AND a.type_name = '{InventoryTypes.Application}')",
+            string.Empty, ReadManaged),
+    ];
 
     public async Task<Page<InventoryResource>> ListResourcesAsync(
         Scope scope, ResourceInventoryQuery query, string? after, int limit, int scanLimit, CancellationToken ct)
@@ -29,88 +36,47 @@ internal sealed class ResourceInventoryStore(Database db) : IResourceInventorySt
         ArgumentOutOfRangeException.ThrowIfLessThan(scanLimit, limit);
         var (phase, seq) = Decode(after);
 
+        // Every resource of a scope belongs to the scope's account, so account_id filters are decided here, once.
+        var accountFilters = query.Filters.Where(f => f.Attribute == InventoryFilterField.AccountId).ToList();
+        if (!accountFilters.TrueForAll(f => f.Matches(AccountProbe(scope))))
+        {
+            return new Page<InventoryResource>([], null);
+        }
+
+        var filters = query.Filters.Except(accountFilters).ToList();
         await using var session = await db.ReadAsync(ct);
-        var items = new List<InventoryResource>();
-        string? lastKept = null;
-        string? lastScanned = null;
-        var scanned = 0;
-        var more = false;
-        await foreach (var (position, resource) in ScanAsync(session, scope, query.ResourceIdEquals, phase, seq, scanLimit, ct))
+        var found = new List<(string Position, InventoryResource Resource)>();
+        foreach (var source in Sources.SkipWhile(s => s.Kind != phase))
         {
-            scanned++;
-            lastScanned = position;
-            if (!query.Matches(resource))
+            // One more than the page asks for tells whether a next page exists, across the two tables.
+            var plan = await ResourceInventoryPlan.ChooseAsync(session, scope, source, filters, seq, scanLimit, ct);
+            var rows = await plan.ReadAsync(session, scope, source, seq, limit + 1 - found.Count, ct);
+            found.AddRange(rows.Select(r => (Encode(source.Kind, r.Seq), r.Resource)));
+            if (found.Count > limit)
             {
-                continue;
+                return new Page<InventoryResource>([.. found.Take(limit).Select(f => f.Resource)], found[limit - 1].Position);
             }
 
-            if (items.Count == limit)
+            if (plan.Bound is { } bound)
             {
-                more = true;
-                break;
+                // Everything up to the bound has been examined: the page ends short there, and the next one goes on.
+                return new Page<InventoryResource>([.. found.Select(f => f.Resource)], Encode(source.Kind, bound));
             }
 
-            items.Add(resource);
-            lastKept = position;
+            seq = 0;
         }
 
-        var next = more ? lastKept : scanned >= scanLimit ? lastScanned : null;
-        return new Page<InventoryResource>(items, next);
+        return new Page<InventoryResource>([.. found.Select(f => f.Resource)], null);
     }
 
-    private static async IAsyncEnumerable<(string Position, InventoryResource Resource)> ScanAsync(
-        Session session, Scope scope, string? resourceId, string phase, long after, int budget,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    private static InventoryResource AccountProbe(Scope scope) => new()
     {
-        var remaining = budget;
-        if (phase == Ec2Phase)
-        {
-            var sql = "SELECT seq, id, image_id, host_id, instance_type, doc FROM ec2_instances " +
-                "WHERE account_id = @accountId AND region = @region AND state <> @terminated" +
-                (resourceId is null ? string.Empty : " AND id = @id") + " AND seq > @after ORDER BY seq LIMIT @take";
-            await using var select = session.Prepare(sql)
-                .Bind("accountId", scope.AccountId).Bind("region", scope.Region)
-                .Bind("terminated", InstanceStateNames.ToWire(InstanceState.Terminated))
-                .Bind("after", after).Bind("take", (long)remaining);
-            if (resourceId is not null)
-            {
-                select.Bind("id", resourceId);
-            }
-
-            await using var reader = await select.ReadAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                remaining--;
-                yield return (Encode(Ec2Phase, reader.GetInt64(0)), ReadInstance(scope, reader));
-            }
-
-            after = 0;
-        }
-
-        if (remaining <= 0)
-        {
-            yield break;
-        }
-
-        var managedSql = "SELECT m.seq, m.id, m.platform_type, m.doc, a.doc FROM ssm_managed_instances m " +
-            "LEFT JOIN ssm_inventory_items a ON a.account_id = m.account_id AND a.region = m.region AND a.instance_id = m.id AND a.type_name = @application " +
-            "WHERE m.account_id = @accountId AND m.region = @region" +
-            (resourceId is null ? string.Empty : " AND m.id = @id") + " AND m.seq > @after ORDER BY m.seq LIMIT @take";
-        await using var managed = session.Prepare(managedSql)
-            .Bind("accountId", scope.AccountId).Bind("region", scope.Region)
-            .Bind("application", InventoryTypes.Application)
-            .Bind("after", after).Bind("take", (long)remaining);
-        if (resourceId is not null)
-        {
-            managed.Bind("id", resourceId);
-        }
-
-        await using var managedReader = await managed.ReadAsync(ct);
-        while (await managedReader.ReadAsync(ct))
-        {
-            yield return (Encode(ManagedPhase, managedReader.GetInt64(0)), ReadManaged(scope, managedReader));
-        }
-    }
+        ResourceId = string.Empty,
+        Type = InventoryResourceType.Ec2Instance,
+        Arn = string.Empty,
+        OwnerAccountId = scope.AccountId,
+        Region = scope.Region,
+    };
 
     private static InventoryResource ReadInstance(Scope scope, DbDataReader r)
     {
@@ -138,9 +104,7 @@ internal sealed class ResourceInventoryStore(Database db) : IResourceInventorySt
         var doc = StorageJson.Deserialize<ManagedInstanceDocument>(r.GetString(3));
         var applications = r.IsDBNull(4)
             ? []
-            : StorageJson.Deserialize<InventoryItemDocument>(r.GetString(4)).Content
-                .Select(e => e.TryGetValue("Name", out var name) ? name : null)
-                .OfType<string>()
+            : InventoryIndex.ApplicationNames(StorageJson.Deserialize<InventoryItemDocument>(r.GetString(4)).Content)
                 .Distinct(StringComparer.Ordinal)
                 .ToList();
         return new InventoryResource
@@ -150,7 +114,7 @@ internal sealed class ResourceInventoryStore(Database db) : IResourceInventorySt
             Arn = ManagedInstanceIds.Arn(scope, id),
             OwnerAccountId = scope.AccountId,
             Region = scope.Region,
-            Platform = doc.PlatformName.Length > 0 ? doc.PlatformName : r.GetString(2),
+            Platform = InventoryIndex.ManagedPlatform(doc.PlatformName, r.GetString(2)),
             PlatformVersion = doc.PlatformVersion,
             ApplicationNames = applications,
             Tags = StoredTag.ToTags(doc.Tags),
@@ -163,13 +127,16 @@ internal sealed class ResourceInventoryStore(Database db) : IResourceInventorySt
     {
         if (cursor is null)
         {
-            return (Ec2Phase, 0);
+            return (ResourceInventoryRows.Ec2Kind, 0);
         }
 
         var parts = cursor.Split(':');
-        return parts.Length == 2 && (parts[0] == Ec2Phase || parts[0] == ManagedPhase)
+        return parts.Length == 2 && Sources.Any(s => s.Kind == parts[0])
             && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var seq)
             ? (parts[0], seq)
             : throw new ArgumentException($"Not a resource inventory cursor: {cursor}", nameof(cursor));
     }
 }
+
+/// <summary>One table ListResourceInventory reads: its kind in the index and cursor, the columns a page reads and how.</summary>
+internal sealed record ResourceSource(string Kind, string Table, string Columns, string LiveCondition, Func<Scope, DbDataReader, InventoryResource> Read);

@@ -132,6 +132,6 @@ public sealed record ResourceInventoryQuery(IReadOnlyList<ResourceInventoryFilte
     /// <summary>The value of a resource_id EQUALS filter, which a store can answer by its unique index.</summary>
     public string? ResourceIdEquals => Filters.FirstOrDefault(f => f is { Attribute: InventoryFilterField.ResourceId, Condition: InventoryCondition.EqualsValue })?.Value;
 
-    /// <summary>Whether a resource of this type can pass the filters at all (an account_id EQUALS of another account cannot).</summary>
+    /// <summary>Whether the resource passes every filter: the rule the stores' SQL restates (see <see cref="InventoryIndex"/>).</summary>
     public bool Matches(InventoryResource resource) => Filters.All(f => f.Matches(resource));
 }

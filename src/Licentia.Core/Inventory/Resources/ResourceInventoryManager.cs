@@ -9,7 +9,7 @@ public sealed class ResourceInventoryManager(IResourceInventoryStore store, Lice
     /// <summary>How many filters one request may carry (FilterLimitExceededException beyond).</summary>
     public const int MaxFilters = 25;
 
-    /// <summary>Rows examined per page at most; bounds the work of a very selective filter.</summary>
+    /// <summary>Candidates examined per table and page at most, where no index narrows them; bounds a page's work.</summary>
     public const int ScanLimit = 10_000;
 
     public Task<Page<InventoryResource>> ListResourceInventoryAsync(

@@ -82,6 +82,11 @@ equal(ids(f("license_included", "NOT_EQUALS", "sql-server-standard")), sorted([l
 equal(ids(f("tag:env", "EQUALS", "prod")), sorted([ubuntu, debian]), "tag EQUALS")
 equal(ids(f("tag:env", "NOT_EQUALS", "prod")), sorted([linux, winsql]), "tag NOT_EQUALS")
 equal(ids(f("tag:env", "EQUALS", "prod"), f("application_name", "EQUALS", "nginx")), [debian], "filters are ANDed")
+equal(ids(f("platform", "BEGINS_WITH", "Windows"), f("license_included", "EQUALS", "sql-server-standard")), [winsql], "two filters on an instance")
+equal(ids(f("application_name", "BEGINS_WITH", "MySQL"), f("tag:env", "NOT_EQUALS", "dev")), [ubuntu], "a prefix and a NOT_EQUALS")
+equal(ids(f("platform", "EQUALS", "ubuntu")), [], "values compare case-sensitively")
+equal(ids(f("application_name", "BEGINS_WITH", "mysql")), [], "prefixes compare case-sensitively")
+equal(ids(f("tag:ENV", "EQUALS", "prod")), [], "tag keys compare case-sensitively")
 
 # --- refusals ---------------------------------------------------------------------------------------------------
 expect_error("InvalidParameterValueException", lm.list_resource_inventory, Filters=[f("colour", "EQUALS", "red")], contains="colour")
@@ -111,6 +116,17 @@ equal(paged, [ubuntu, debian], "boto3's paginator with a filter")
 first = lm.list_resource_inventory(MaxResults=1)
 expect_error("InvalidParameterValueException", lm.list_resource_inventory, MaxResults=1, NextToken=first["NextToken"],
              Filters=[f("platform", "EQUALS", "Ubuntu")])
+
+# --- the search follows new inventory, deregistration and termination at once ------------------------------------
+ssm.put_inventory(InstanceId=debian, Items=[{"TypeName": "AWS:Application", "SchemaVersion": "1.1", "CaptureTime": now, "Content": [
+    {"Name": "MySQL Server Community", "Version": "8.4"}, {"Name": "bash", "Version": "5.2"}]}])
+equal(ids(f("application_name", "BEGINS_WITH", "MySQL")), sorted([ubuntu, debian]), "an installed application is found")
+equal(ids(f("application_name", "EQUALS", "nginx")), [], "a removed application is not")
+ssm.deregister_managed_instance(InstanceId=ubuntu)
+equal(ids(f("application_name", "BEGINS_WITH", "MySQL")), [debian], "a deregistered server leaves the inventory")
+equal(ids(f("platform", "EQUALS", "Ubuntu")), [], "and every filter")
+ec2.terminate_instances(InstanceIds=[winsql])
+equal(ids(f("license_included", "EQUALS", "sql-server-standard")), [], "a terminated instance leaves the inventory")
 
 # --- another account sees nothing -------------------------------------------------------------------------------
 equal(second.list_resource_inventory()["ResourceInventoryList"], [], "another account's inventory is empty")
