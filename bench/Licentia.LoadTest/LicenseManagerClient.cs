@@ -7,7 +7,8 @@ namespace Licentia.LoadTest;
 
 /// <summary>
 /// Builds License Manager requests (AWS JSON 1.1, POST / with X-Amz-Target) signed with SigV4 exactly as the
-/// SDKs sign them: host, content-type, x-amz-date and x-amz-target, for the credential's region.
+/// SDKs sign them: host, content-type, x-amz-date and x-amz-target, for the credential's region; and the few
+/// EC2 and KMS requests the scenarios need, signed the same way for their service.
 /// </summary>
 internal sealed class LicenseManagerClient(Uri endpoint, SharedCredentials credentials)
 {
@@ -34,6 +35,14 @@ internal sealed class LicenseManagerClient(Uri endpoint, SharedCredentials crede
     }
 
     public HttpRequestMessage Request(string operation, byte[] body) => Signed(body, Service, ContentType, TargetPrefix + operation);
+
+    /// <summary>A KMS request (AWS JSON 1.1, X-Amz-Target TrentService.*, service "kms"), signed as the SDKs sign it.</summary>
+    public HttpRequestMessage Kms<TInput>(string operation, TInput input) =>
+        Signed(JsonSerializer.SerializeToUtf8Bytes(input, AwsJson.SerializerOptions), "kms", ContentType, "TrentService." + operation);
+
+    /// <summary>A Systems Manager request (AWS JSON 1.1, X-Amz-Target AmazonSSM.*, service "ssm"), signed as the SDKs sign it.</summary>
+    public HttpRequestMessage Ssm<TInput>(string operation, TInput input) =>
+        Signed(JsonSerializer.SerializeToUtf8Bytes(input, AwsJson.SerializerOptions), "ssm", ContentType, "AmazonSSM." + operation);
 
     private HttpRequestMessage Signed(byte[] body, string service, string contentType, string? target)
     {

@@ -13,7 +13,8 @@ internal sealed class LoadTestOptions
           --duration SECONDS       measured time per scenario and concurrency (default 5, at most 600)
           --warmup SECONDS         unmeasured time before each measurement (default 1, at most 60)
           --concurrency N[,N...]   concurrent clients; several levels run one after another (default 8,32; at most 512)
-          --scenarios LIST         baseline,list,get,create,launch (default: all five, in that order)
+          --scenarios LIST         baseline,list,get,create,launch,sign-rsa,checkout-rsa,sign-p256,checkout-p256
+                                   (default: all nine, in that order; each sign-* is the baseline of its checkout-*)
           --max-requests N         stop a measurement after N requests even before its time is up (default 5000000)
           --storage sqlite|postgres  the store of the server this harness starts (default sqlite)
           --postgres CS            connection string of an EMPTY PostgreSQL database (with --storage postgres)
@@ -27,7 +28,8 @@ internal sealed class LoadTestOptions
         Exit code: 0 when every request answered 2xx, 1 when any did not, 2 on bad usage.
         """;
 
-    public static readonly string[] AllScenarios = ["baseline", "list", "get", "create", "launch"];
+    public static readonly string[] AllScenarios =
+        ["baseline", "list", "get", "create", "launch", "sign-rsa", "checkout-rsa", "sign-p256", "checkout-p256"];
 
     public TimeSpan Duration { get; private set; } = TimeSpan.FromSeconds(5);
 

@@ -4,6 +4,11 @@ using System.Text.Json;
 using Licentia.LoadTest;
 
 // The HTTP load harness; docs/benchmarks.md says what it measures and how to read it.
+if (args is ["inventory", ..])
+{
+    return await InventoryBenchmark.RunAsync(args[1..], CancellationToken.None);
+}
+
 LoadTestOptions options;
 try
 {
@@ -56,14 +61,21 @@ try
         Timeout = TimeSpan.FromSeconds(30),
     };
 
-    await WaitForHealthAsync(http, client, cancel.Token);
+    await SetupRequests.WaitForHealthAsync(http, client, TimeSpan.FromSeconds(30), cancel.Token);
     var runId = Guid.NewGuid().ToString("N")[..8];
     var seeded = options.Scenarios.Any(s => s is "list" or "get") ? await SeedAsync(http, client, runId, cancel.Token) : [];
     var launchImage = options.Scenarios.Contains("launch") ? await SeedLaunchAsync(http, client, runId, cancel.Token) : null;
-    var scenarios = options.Scenarios.Select(name => Scenario.Create(name, client, seeded, launchImage, runId)).ToList();
+    var issuers = new Dictionary<string, TokenIssuer>();
+    foreach (var kind in options.Scenarios.Select(TokenKeyKind.Of).OfType<TokenKeyKind>().Distinct())
+    {
+        issuers[kind.Name] = await TokenIssuer.CreateAsync(http, client, kind, runId, cancel.Token);
+    }
+
+    var scenarios = options.Scenarios.Select(name => Scenario.Create(name, client, seeded, launchImage, issuers, runId)).ToList();
 
     var runner = new LoadRunner(http, server is null ? null : () => server.CpuTime);
     var results = new List<Measurement>();
+    var notes = new List<string>();
     long warmupErrors = 0;
     foreach (var concurrency in options.Concurrency)
     {
@@ -77,7 +89,19 @@ try
                 Report(warm.ErrorSamples, $"{scenario.Name} x{concurrency} warm-up");
             }
 
+            if (scenario.BeforeMeasurement is { } prepare)
+            {
+                await prepare(cancel.Token);
+            }
+
             var measured = await runner.RunAsync(scenario, concurrency, options.Duration, options.MaxRequests, cancel.Token);
+            if (scenario.Name.StartsWith("checkout-", StringComparison.Ordinal))
+            {
+                // Every check-out reads all the active ones of its license, so say how many had piled up.
+                notes.Add($"`{scenario.Name}` ×{concurrency}: its license went from 0 to {measured.Requests - measured.Errors} active provisional "
+                    + "check-outs during the measurement; each check-out read all those made before it.");
+            }
+
             results.Add(measured);
             Console.Error.WriteLine(
                 $"{scenario.Name} x{concurrency}: {measured.Requests} requests, {measured.Errors} errors, {measured.RequestsPerSecond:0} req/s");
@@ -93,6 +117,8 @@ try
         .AppendLine(string.Join(Environment.NewLine, scenarios.Select(s => $"- `{s.Name}`: {s.Description}")))
         .AppendLine()
         .Append(MarkdownReport.Render(results, server is not null))
+        .Append(MarkdownReport.RenderCheckouts(results, server is not null))
+        .Append(notes.Count == 0 ? "" : Environment.NewLine + string.Join(Environment.NewLine, notes.Select(n => "- " + n)) + Environment.NewLine)
         .ToString();
     Console.WriteLine(output);
     if (options.OutputFile is not null)
@@ -137,73 +163,36 @@ static void Report(IReadOnlyList<string> samples, string what)
     }
 }
 
-static async Task WaitForHealthAsync(HttpClient http, LicenseManagerClient client, CancellationToken ct)
-{
-    var waited = Stopwatch.StartNew();
-    while (true)
-    {
-        try
-        {
-            using var request = client.Health();
-            using var response = await http.SendAsync(request, ct);
-            if (response.IsSuccessStatusCode)
-            {
-                return;
-            }
-        }
-        catch (HttpRequestException) when (waited.Elapsed < TimeSpan.FromSeconds(30))
-        {
-        }
-
-        if (waited.Elapsed > TimeSpan.FromSeconds(30))
-        {
-            throw new TimeoutException($"{client.Endpoint}health did not answer 200 within 30 s.");
-        }
-
-        await Task.Delay(100, ct);
-    }
-}
 
 // An image associated with two hard-limited vCPU configurations, large enough never to refuse during the run.
 static async Task<string> SeedLaunchAsync(HttpClient http, LicenseManagerClient client, string runId, CancellationToken ct)
 {
-    var register = await SendAsync(http, client.Ec2("RegisterImage", ("Name", $"load-{runId}")), ct);
+    const string SettingUpLaunch = "Setting up the launch scenario";
+    var register = await SetupRequests.SendAsync(http, client.Ec2("RegisterImage", ("Name", $"load-{runId}")), SettingUpLaunch, ct);
     var imageId = System.Xml.Linq.XDocument.Parse(register).Descendants().First(e => e.Name.LocalName == "imageId").Value;
     string? imageArn = null;
     var specifications = new List<Licentia.Aws.LicenseManager.LicenseSpecification>();
     for (var i = 0; i < 2; i++)
     {
-        var created = await SendAsync(http, client.Request("CreateLicenseConfiguration", new Licentia.Aws.LicenseManager.CreateLicenseConfigurationRequest
+        var created = await SetupRequests.SendAsync(http, client.Request("CreateLicenseConfiguration", new Licentia.Aws.LicenseManager.CreateLicenseConfigurationRequest
         {
             Name = $"launch-{runId}-{i}",
             LicenseCountingType = "vCPU",
             LicenseCount = 1_000_000_000,
             LicenseCountHardLimit = true,
-        }), ct);
+        }), SettingUpLaunch, ct);
         using var json = JsonDocument.Parse(created);
         var arn = json.RootElement.GetProperty("LicenseConfigurationArn").GetString()!;
         imageArn ??= $"arn:aws:ec2:{arn.Split(':')[3]}:{arn.Split(':')[4]}:image/{imageId}";
         specifications.Add(new() { LicenseConfigurationArn = arn });
     }
 
-    await SendAsync(http, client.Request("UpdateLicenseSpecificationsForResource", new Licentia.Aws.LicenseManager.UpdateLicenseSpecificationsForResourceRequest
+    await SetupRequests.SendAsync(http, client.Request("UpdateLicenseSpecificationsForResource", new Licentia.Aws.LicenseManager.UpdateLicenseSpecificationsForResourceRequest
     {
         ResourceArn = imageArn,
         AddLicenseSpecifications = specifications,
-    }), ct);
+    }), SettingUpLaunch, ct);
     return imageId;
-}
-
-static async Task<string> SendAsync(HttpClient http, HttpRequestMessage request, CancellationToken ct)
-{
-    using (request)
-    {
-        using var response = await http.SendAsync(request, ct);
-        var body = await response.Content.ReadAsStringAsync(ct);
-        return response.IsSuccessStatusCode
-            ? body
-            : throw new InvalidOperationException($"Setting up the launch scenario answered {(int)response.StatusCode}: {body}");
-    }
 }
 
 static async Task<string[]> SeedAsync(HttpClient http, LicenseManagerClient client, string runId, CancellationToken ct)

@@ -15,8 +15,11 @@ internal sealed partial class ServerProcess : IDisposable
     private readonly Process _process;
     private readonly Queue<string> _lastLines;
 
-    private ServerProcess(Process process, Queue<string> lastLines, string dataDir, Uri endpoint)
+    private readonly bool _keepDataDir;
+
+    private ServerProcess(Process process, Queue<string> lastLines, string dataDir, Uri endpoint, bool keepDataDir)
     {
+        _keepDataDir = keepDataDir;
         _process = process;
         _lastLines = lastLines;
         DataDir = dataDir;
@@ -48,7 +51,8 @@ internal sealed partial class ServerProcess : IDisposable
         }
     }
 
-    public static async Task<ServerProcess> StartAsync(string serverDll, string? postgres, bool quiet, CancellationToken ct)
+    /// <param name="dataDir">A data directory to use and keep (the inventory benchmark's seeded store); by default a fresh temporary one, removed on dispose.</param>
+    public static async Task<ServerProcess> StartAsync(string serverDll, string? postgres, bool quiet, CancellationToken ct, string? dataDir = null)
     {
         if (!File.Exists(serverDll))
         {
@@ -56,7 +60,8 @@ internal sealed partial class ServerProcess : IDisposable
                 $"The server is not built at {serverDll}. Build it with: dotnet build -c Release src/Licentia.Server (or pass --server-dll).");
         }
 
-        var dataDir = Path.Combine(Path.GetTempPath(), "licentia-load-" + Guid.NewGuid().ToString("N"));
+        var keepDataDir = dataDir is not null;
+        dataDir ??= Path.Combine(Path.GetTempPath(), "licentia-load-" + Guid.NewGuid().ToString("N"));
         var psi = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -120,13 +125,13 @@ internal sealed partial class ServerProcess : IDisposable
         try
         {
             var endpoint = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60), ct);
-            return new ServerProcess(process, lines, dataDir, endpoint);
+            return new ServerProcess(process, lines, dataDir, endpoint, keepDataDir);
         }
         catch (TimeoutException)
         {
             Kill(process);
             process.Dispose();
-            DeleteDirectory(dataDir);
+            DeleteDirectory(keepDataDir ? null : dataDir);
             throw new TimeoutException(
                 "The server did not print \"Now listening on: http://127.0.0.1:PORT\" within 60 s. Its output:" + Environment.NewLine + Tail(lines));
         }
@@ -134,7 +139,7 @@ internal sealed partial class ServerProcess : IDisposable
         {
             Kill(process);
             process.Dispose();
-            DeleteDirectory(dataDir);
+            DeleteDirectory(keepDataDir ? null : dataDir);
             throw;
         }
     }
@@ -143,7 +148,7 @@ internal sealed partial class ServerProcess : IDisposable
     {
         Kill(_process);
         _process.Dispose();
-        DeleteDirectory(DataDir);
+        DeleteDirectory(_keepDataDir ? null : DataDir);
     }
 
     private static string Tail(Queue<string> lines)
@@ -170,8 +175,13 @@ internal sealed partial class ServerProcess : IDisposable
         }
     }
 
-    private static void DeleteDirectory(string path)
+    private static void DeleteDirectory(string? path)
     {
+        if (path is null)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(path, recursive: true);
