@@ -9,6 +9,17 @@ internal sealed class Database(IConnectionFactory connections, SqlDialect dialec
 
     public ValueTask<DbConnection> OpenConnectionAsync(CancellationToken ct) => connections.OpenAsync(ct);
 
+    /// <summary>
+    /// The lock that lets one node run the named periodic job, held on a connection of its own until the handle is
+    /// disposed; null when another node holds it.
+    /// </summary>
+    public async Task<IAsyncDisposable?> TryAcquireJobLockAsync(string jobName, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(jobName);
+        var connection = await connections.OpenAsync(ct);
+        return await dialect.TryLockJobAsync(connection, "job\0" + jobName, ct);
+    }
+
     /// <summary>A session without a transaction: each statement is atomic on its own.</summary>
     public async ValueTask<Session> ReadAsync(CancellationToken ct)
     {

@@ -113,12 +113,7 @@ internal sealed class ConsumptionStore(Database db) : IConsumptionStore
         return purged;
     }
 
-    public async Task<IAsyncDisposable?> TryAcquireJobLockAsync(string jobName, CancellationToken ct)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(jobName);
-        var connection = await db.OpenConnectionAsync(ct);
-        return await db.Dialect.TryLockJobAsync(connection, "job\0" + jobName, ct);
-    }
+    public Task<IAsyncDisposable?> TryAcquireJobLockAsync(string jobName, CancellationToken ct) => db.TryAcquireJobLockAsync(jobName, ct);
 
     private static async Task<List<LicenseConsumption>> ReadActiveAsync(Session session, Scope license, string licenseArn, DateTimeOffset now, CancellationToken ct)
     {

@@ -146,12 +146,7 @@ internal sealed partial class LicensingStore(Database db) : ILicensingStore
         return purged;
     }
 
-    public async Task<IAsyncDisposable?> TryAcquireJobLockAsync(string jobName, CancellationToken ct)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(jobName);
-        var connection = await db.OpenConnectionAsync(ct);
-        return await db.Dialect.TryLockJobAsync(connection, "job\0" + jobName, ct);
-    }
+    public Task<IAsyncDisposable?> TryAcquireJobLockAsync(string jobName, CancellationToken ct) => db.TryAcquireJobLockAsync(jobName, ct);
 
     internal static async Task<bool> HasAssociationsAsync(Session session, Scope scope, string configurationId, CancellationToken ct)
     {
