@@ -78,6 +78,8 @@ internal sealed class PostgresDialect : SqlDialect
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
+        // Another node may be running long migrations: wait for its lock as long as they take.
+        command.CommandTimeout = 0;
         command.Parameters.Add(new NpgsqlParameter<long>("key", AdvisoryLockKey.Migrations));
         await command.ExecuteNonQueryAsync(ct);
     }

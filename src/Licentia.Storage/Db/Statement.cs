@@ -29,6 +29,13 @@ internal sealed class Statement(DbCommand command, SqlDialect dialect) : IAsyncD
         return this;
     }
 
+    /// <summary>Lets the command run as long as it takes (the providers' default gives up after 30 s).</summary>
+    public Statement WithoutTimeout()
+    {
+        command.CommandTimeout = 0;
+        return this;
+    }
+
     public Task<int> ExecuteAsync(CancellationToken ct) => command.ExecuteNonQueryAsync(ct);
 
     public async Task<long> CountAsync(CancellationToken ct) => Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);

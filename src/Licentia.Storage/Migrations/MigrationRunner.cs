@@ -40,7 +40,8 @@ internal sealed class MigrationRunner(Database db, IReadOnlyList<MigrationScript
             }
         }
 
-        await using (var migrate = session.Prepare(script.Sql))
+        // A migration that rewrites or backfills a large table may take minutes; a timeout would stop start-up half-way.
+        await using (var migrate = session.Prepare(script.Sql).WithoutTimeout())
         {
             await migrate.ExecuteAsync(ct);
         }
