@@ -20,6 +20,12 @@ public sealed partial class LicenseManagerApi
             ProductInformationList = LicenseManagerMapping.ToProductInformation(request.ProductInformationList),
             LicenseExpiry = request.LicenseExpiry,
         }, ct);
+        if (created.ProductInformation.Count > 0)
+        {
+            // Matching servers show up in seconds, not at the next scheduled discovery run.
+            discovery.Signal();
+        }
+
         return new Dto.CreateLicenseConfigurationResponse { LicenseConfigurationArn = created.Arn };
     }
 
@@ -69,6 +75,12 @@ public sealed partial class LicenseManagerApi
             DisassociateWhenNotFound = request.DisassociateWhenNotFound,
             LicenseExpiry = request.LicenseExpiry,
         }, ct);
+        if (request.ProductInformationList is not null || request.DisassociateWhenNotFound is not null || request.LicenseConfigurationStatus is not null)
+        {
+            // What discovery matches (or may undo) changed: let it run soon.
+            discovery.Signal();
+        }
+
         return new Dto.UpdateLicenseConfigurationResponse();
     }
 

@@ -20,7 +20,8 @@ public sealed partial class LicenseManagerApi(
     CallerContext caller,
     ListPaging paging,
     Licentia.Core.Tokens.TokenManager tokens,
-    Licentia.Core.Inventory.Resources.ResourceInventoryManager resourceInventory)
+    Licentia.Core.Inventory.Resources.ResourceInventoryManager resourceInventory,
+    Licentia.Core.Inventory.Discovery.DiscoveryTrigger discovery)
 {
     private static readonly ServiceModel Model = ServiceModel.LoadEmbedded(LicenseManagerOperations.ModelName);
 

@@ -20,10 +20,11 @@ public sealed class DiscoveryAgentTests
     [Fact]
     public async Task Discovery_associates_this_machine_by_a_real_package_counts_its_vcpus_and_releases_them_when_the_rule_changes()
     {
-        // Discovery every 2 s here (60 s by default); new inventory wakes it sooner.
+        // Scheduled discovery once an hour here: only what wakes it (new inventory, a configuration created or
+        // changed) can make the association and the release below happen within the deadline.
         await using var server = await LicentiaServerProcess.StartAsync(environment: new Dictionary<string, string>
         {
-            ["Licentia__Discovery__IntervalSeconds"] = "2",
+            ["Licentia__Discovery__IntervalSeconds"] = "3600",
         });
         var stateDir = Path.Combine(server.DataDir, "agent-state");
         var activation = await SsmClientTests.Cli(server, "ssm", "create-activation", "--iam-role", "SSMServiceRole", "--region", "us-east-1");
