@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Licentia.Core;
 using Licentia.Core.Entitlements.Consumption;
 using Licentia.Core.Entitlements.Licenses;
@@ -13,42 +14,28 @@ internal sealed class ConsumptionStore(Database db) : IConsumptionStore
 
     private const string ActiveAt = "(expires_at IS NULL OR expires_at > @now) AND (period_ends_at IS NULL OR period_ends_at > @now)";
 
-    public async Task<LicenseConsumption> CheckOutAsync(
-        Scope license, string licenseArn, DateTimeOffset now, Func<IReadOnlyList<LicenseConsumption>, LicenseConsumption> decide, CancellationToken ct)
+    public async Task<LicenseConsumption> CheckOutAsync(CheckoutReads reads, Func<CheckoutFacts, LicenseConsumption> decide, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(reads);
         ArgumentNullException.ThrowIfNull(decide);
+        var totals = reads.Totals;
         await using var session = await db.WriteAsync(ct);
 
         // One serialized transaction per license, on every node: read, decide and insert under the license's lock,
-        // so two check-outs never count from the same total.
-        await session.LockAsync(string.Join('\0', "license", license.Region, "consumption", licenseArn), ct);
-        var active = await ReadActiveAsync(session, license, licenseArn, now, ct);
-        var consumption = decide(active);
-        if (active.Any(a => a.Token == consumption.Token))
+        // so two check-outs never count from the same total. What is read is only what the decision needs: sums
+        // from the amounts' index and the node's own check-outs, never every active check-out of the license.
+        await session.LockAsync(string.Join('\0', "license", totals.License.Region, "consumption", totals.LicenseArn), ct);
+        var inUse = await SumActiveAsync(session, totals, ct);
+        IReadOnlyList<LicenseConsumption> holds = reads.Node is { } node ? await ReadNodeHoldsAsync(session, totals, node, ct) : [];
+        var consumption = decide(new CheckoutFacts(inUse, holds));
+        if (holds.Any(h => h.Token == consumption.Token))
         {
             // The decision kept a consumption the node already holds: only its expiry moves.
-            await using var renew = session.Prepare(
-                "UPDATE license_consumptions SET expires_at = @expiresAt WHERE account_id = @accountId AND region = @region AND token = @token");
-            await renew
-                .Bind("expiresAt", consumption.ExpiresAt).Bind("accountId", consumption.ConsumerAccountId).Bind("region", consumption.Region)
-                .Bind("token", consumption.Token)
-                .ExecuteAsync(ct);
+            await MoveExpiryAsync(session, consumption.ConsumerScope, consumption.Token, consumption.ExpiresAt, onlyIf: "", now: null, ct);
         }
         else
         {
-            await using var insert = session.Prepare(
-                $"INSERT INTO license_consumptions ({Columns}) VALUES (@accountId, @region, @token, @licenseAccountId, @licenseArn, @issuedAt, @expiresAt, @doc, @periodEndsAt)");
-            await insert
-                .Bind("accountId", consumption.ConsumerAccountId)
-                .Bind("region", consumption.Region)
-                .Bind("token", consumption.Token)
-                .Bind("licenseAccountId", consumption.LicenseAccountId)
-                .Bind("licenseArn", consumption.LicenseArn)
-                .Bind("issuedAt", consumption.IssuedAt)
-                .Bind("expiresAt", consumption.ExpiresAt)
-                .Bind("periodEndsAt", consumption.PeriodEndsAt)
-                .BindJson("doc", StorageJson.Serialize(ConsumptionDocument.From(consumption)))
-                .ExecuteAsync(ct);
+            await InsertAsync(session, consumption, ct);
         }
 
         await session.CommitAsync(ct);
@@ -58,6 +45,13 @@ internal sealed class ConsumptionStore(Database db) : IConsumptionStore
             ExpiresAt = consumption.ExpiresAt is { } e ? StoredTime.Normalize(e) : null,
             PeriodEndsAt = consumption.PeriodEndsAt is { } p ? StoredTime.Normalize(p) : null,
         };
+    }
+
+    public async Task<IReadOnlyDictionary<string, long>> SumActiveAsync(UsageQuery query, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var session = await db.ReadAsync(ct);
+        return await SumActiveAsync(session, query, ct);
     }
 
     public async Task<LicenseConsumption?> FindAsync(Scope consumer, string token, CancellationToken ct)
@@ -72,6 +66,8 @@ internal sealed class ConsumptionStore(Database db) : IConsumptionStore
     public async Task<bool> TryCheckInAsync(Scope consumer, string token, DateTimeOffset now, CancellationToken ct)
     {
         await using var session = await db.WriteAsync(ct);
+
+        // Its amounts go with it: license_consumption_amounts cascades on delete (migration 0011).
         await using var delete = session.Prepare(
             $"DELETE FROM license_consumptions WHERE account_id = @accountId AND region = @region AND token = @token AND {ActiveAt}");
         var deleted = await delete.Bind("accountId", consumer.AccountId).Bind("region", consumer.Region).Bind("token", token).Bind("now", now).ExecuteAsync(ct);
@@ -82,14 +78,9 @@ internal sealed class ConsumptionStore(Database db) : IConsumptionStore
     public async Task<bool> TryExtendAsync(Scope consumer, string token, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken ct)
     {
         await using var session = await db.WriteAsync(ct);
-        await using var update = session.Prepare(
-            "UPDATE license_consumptions SET expires_at = @expiresAt " +
-            $"WHERE account_id = @accountId AND region = @region AND token = @token AND expires_at IS NOT NULL AND {ActiveAt}");
-        var updated = await update
-            .Bind("expiresAt", expiresAt).Bind("accountId", consumer.AccountId).Bind("region", consumer.Region).Bind("token", token).Bind("now", now)
-            .ExecuteAsync(ct);
+        var updated = await MoveExpiryAsync(session, consumer, token, expiresAt, onlyIf: $" AND expires_at IS NOT NULL AND {ActiveAt}", now, ct);
         await session.CommitAsync(ct);
-        return updated == 1;
+        return updated;
     }
 
     public async Task<IReadOnlyList<LicenseConsumption>> ListActiveAsync(Scope license, string licenseArn, DateTimeOffset now, CancellationToken ct)
@@ -105,6 +96,7 @@ internal sealed class ConsumptionStore(Database db) : IConsumptionStore
 
         // Housekeeping over every scope, like the idempotency purge: a row lapsed when its expiry or its renewal
         // period's end passed; either long past means it can never count again. One bounded batch per transaction.
+        // Their amounts go with them: license_consumption_amounts cascades on delete (migration 0011).
         await using var delete = session.Prepare(
             "DELETE FROM license_consumptions WHERE seq IN (SELECT seq FROM license_consumptions " +
             "WHERE expires_at < @before OR period_ends_at < @before ORDER BY seq LIMIT @take)");
@@ -114,6 +106,142 @@ internal sealed class ConsumptionStore(Database db) : IConsumptionStore
     }
 
     public Task<IAsyncDisposable?> TryAcquireJobLockAsync(string jobName, CancellationToken ct) => db.TryAcquireJobLockAsync(jobName, ct);
+
+    private static async Task InsertAsync(Session session, LicenseConsumption consumption, CancellationToken ct)
+    {
+        long seq;
+        await using (var insert = session.Prepare(
+            $"INSERT INTO license_consumptions ({Columns}, node_id, beneficiary, kind) " +
+            "VALUES (@accountId, @region, @token, @licenseAccountId, @licenseArn, @issuedAt, @expiresAt, @doc, @periodEndsAt, @nodeId, @beneficiary, @kind) " +
+            "RETURNING seq"))
+        {
+            seq = await insert
+                .Bind("accountId", consumption.ConsumerAccountId)
+                .Bind("region", consumption.Region)
+                .Bind("token", consumption.Token)
+                .Bind("licenseAccountId", consumption.LicenseAccountId)
+                .Bind("licenseArn", consumption.LicenseArn)
+                .Bind("issuedAt", consumption.IssuedAt)
+                .Bind("expiresAt", consumption.ExpiresAt)
+                .Bind("periodEndsAt", consumption.PeriodEndsAt)
+                .Bind("nodeId", consumption.NodeId)
+                .Bind("beneficiary", consumption.Beneficiary)
+                .Bind("kind", consumption.Kind.ToString())
+                .BindJson("doc", StorageJson.Serialize(ConsumptionDocument.From(consumption)))
+                .CountAsync(ct); // the scalar RETURNING gives: the new row's seq, which its amounts reference
+        }
+
+        // What the totals sum: a row per limited entitlement taken (unlimited ones take 0 and need none).
+        foreach (var taken in consumption.Entitlements.Where(e => e.Quantity > 0))
+        {
+            await using var amount = session.Prepare(
+                "INSERT INTO license_consumption_amounts (consumption_seq, license_account_id, region, license_arn, name, license_version, lapses_at, quantity) " +
+                "VALUES (@seq, @licenseAccountId, @region, @licenseArn, @name, @licenseVersion, @lapsesAt, @quantity)");
+            await amount
+                .Bind("seq", seq)
+                .Bind("licenseAccountId", consumption.LicenseAccountId)
+                .Bind("region", consumption.Region)
+                .Bind("licenseArn", consumption.LicenseArn)
+                .Bind("name", taken.Name)
+                .Bind("licenseVersion", consumption.LicenseVersion)
+                .Bind("lapsesAt", consumption.LapsesAt)
+                .Bind("quantity", taken.Quantity)
+                .ExecuteAsync(ct);
+        }
+    }
+
+    /// <summary>
+    /// Moves a check-out's expiry and, with it, the lapse instant its amounts are summed by; false if no row matched
+    /// <paramref name="onlyIf"/> (a condition on the check-out, which may use @now).
+    /// </summary>
+    private static async Task<bool> MoveExpiryAsync(
+        Session session, Scope consumer, string token, DateTimeOffset? expiresAt, string onlyIf, DateTimeOffset? now, CancellationToken ct)
+    {
+        long seq;
+        DateTimeOffset? periodEndsAt;
+        await using (var update = session.Prepare(
+            $"UPDATE license_consumptions SET expires_at = @expiresAt WHERE account_id = @accountId AND region = @region AND token = @token{onlyIf} " +
+            "RETURNING seq, period_ends_at"))
+        {
+            update.Bind("expiresAt", expiresAt).Bind("accountId", consumer.AccountId).Bind("region", consumer.Region).Bind("token", token);
+            if (now is { } at)
+            {
+                update.Bind("now", at);
+            }
+
+            await using var reader = await update.ReadAsync(ct);
+            if (!await reader.ReadAsync(ct))
+            {
+                return false;
+            }
+
+            seq = reader.GetInt64(0);
+            periodEndsAt = reader.IsDBNull(1) ? null : session.ReadTimestamp(reader, 1);
+        }
+
+        await using var amounts = session.Prepare("UPDATE license_consumption_amounts SET lapses_at = @lapsesAt WHERE consumption_seq = @seq");
+        await amounts.Bind("lapsesAt", LicenseConsumption.Lapse(expiresAt, periodEndsAt)).Bind("seq", seq).ExecuteAsync(ct);
+        return true;
+    }
+
+    /// <summary>
+    /// The totals in use, summed over the amounts' index. Active means lapses_at is null or later than now; the two
+    /// halves are separate range scans because neither engine turns "IS NULL OR &gt;" into one (SQLite would scan
+    /// every row of the name, lapsed ones included).
+    /// </summary>
+    private static async Task<IReadOnlyDictionary<string, long>> SumActiveAsync(Session session, UsageQuery query, CancellationToken ct)
+    {
+        var totals = new Dictionary<string, long>(StringComparer.Ordinal);
+        if (query.Names.Count == 0)
+        {
+            return totals;
+        }
+
+        // The names are bound once as @n0, @n1, … and used by both halves.
+        var names = string.Join(", ", query.Names.Select((_, i) => "@n" + i.ToString(CultureInfo.InvariantCulture)));
+        var rows = "SELECT name, quantity FROM license_consumption_amounts WHERE license_account_id = @accountId AND region = @region " +
+            $"AND license_arn = @licenseArn AND name IN ({names}) AND license_version >= @fromVersion";
+        await using var select = session.Prepare(
+            $"SELECT name, CAST(SUM(quantity) AS bigint) FROM ({rows} AND lapses_at IS NULL UNION ALL {rows} AND lapses_at > @now) active GROUP BY name");
+        select.Bind("accountId", query.License.AccountId).Bind("region", query.License.Region).Bind("licenseArn", query.LicenseArn)
+            .Bind("fromVersion", query.FromVersion).Bind("now", query.Now);
+        for (var i = 0; i < query.Names.Count; i++)
+        {
+            select.Bind("n" + i.ToString(CultureInfo.InvariantCulture), query.Names[i]);
+        }
+
+        await using var reader = await select.ReadAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            totals[reader.GetString(0)] = reader.GetInt64(1);
+        }
+
+        return totals;
+    }
+
+    /// <summary>The node's active check-outs of this license, consumer, beneficiary and kind: the only candidates for node reuse.</summary>
+    private static async Task<IReadOnlyList<LicenseConsumption>> ReadNodeHoldsAsync(Session session, UsageQuery license, NodeQuery node, CancellationToken ct)
+    {
+        var beneficiary = node.Beneficiary is null ? "beneficiary IS NULL" : "beneficiary = @beneficiary";
+        await using var select = session.Prepare(
+            $"SELECT {Columns} FROM license_consumptions WHERE license_account_id = @accountId AND region = @region AND license_arn = @licenseArn " +
+            $"AND node_id = @nodeId AND account_id = @consumer AND {beneficiary} AND kind = @kind AND {ActiveAt} ORDER BY seq");
+        select.Bind("accountId", license.License.AccountId).Bind("region", license.License.Region).Bind("licenseArn", license.LicenseArn)
+            .Bind("nodeId", node.NodeId).Bind("consumer", node.ConsumerAccountId).Bind("kind", node.Kind.ToString()).Bind("now", license.Now);
+        if (node.Beneficiary is not null)
+        {
+            select.Bind("beneficiary", node.Beneficiary);
+        }
+
+        await using var reader = await select.ReadAsync(ct);
+        var list = new List<LicenseConsumption>();
+        while (await reader.ReadAsync(ct))
+        {
+            list.Add(Read(session, reader));
+        }
+
+        return list;
+    }
 
     private static async Task<List<LicenseConsumption>> ReadActiveAsync(Session session, Scope license, string licenseArn, DateTimeOffset now, CancellationToken ct)
     {

@@ -200,12 +200,15 @@ internal sealed class InMemoryConsumptionStore : IConsumptionStore
     private readonly List<LicenseConsumption> _rows = [];
     private readonly Lock _lock = new();
 
-    public Task<LicenseConsumption> CheckOutAsync(
-        Scope license, string licenseArn, DateTimeOffset now, Func<IReadOnlyList<LicenseConsumption>, LicenseConsumption> decide, CancellationToken ct)
+    public Task<LicenseConsumption> CheckOutAsync(CheckoutReads reads, Func<CheckoutFacts, LicenseConsumption> decide, CancellationToken ct)
     {
         lock (_lock)
         {
-            var consumption = decide(Active(license, licenseArn, now));
+            var holds = reads.Node is { } node
+                ? [.. Active(reads.Totals.License, reads.Totals.LicenseArn, reads.Totals.Now).Where(r =>
+                    r.ConsumerAccountId == node.ConsumerAccountId && r.NodeId == node.NodeId && r.Beneficiary == node.Beneficiary && r.Kind == node.Kind)]
+                : new List<LicenseConsumption>();
+            var consumption = decide(new CheckoutFacts(Sum(reads.Totals), holds));
             var held = _rows.FindIndex(r => r.ConsumerScope == consumption.ConsumerScope && r.Token == consumption.Token);
             if (held >= 0)
             {
@@ -217,6 +220,14 @@ internal sealed class InMemoryConsumptionStore : IConsumptionStore
             }
 
             return Task.FromResult(consumption);
+        }
+    }
+
+    public Task<IReadOnlyDictionary<string, long>> SumActiveAsync(UsageQuery query, CancellationToken ct)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlyDictionary<string, long>>(Sum(query));
         }
     }
 
@@ -288,6 +299,20 @@ internal sealed class InMemoryConsumptionStore : IConsumptionStore
     private sealed class NoLock : IAsyncDisposable
     {
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
+    private Dictionary<string, long> Sum(UsageQuery query)
+    {
+        var totals = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var row in Active(query.License, query.LicenseArn, query.Now).Where(r => r.LicenseVersion >= query.FromVersion))
+        {
+            foreach (var taken in row.Entitlements.Where(e => query.Names.Contains(e.Name)))
+            {
+                totals[taken.Name] = totals.GetValueOrDefault(taken.Name) + taken.Quantity;
+            }
+        }
+
+        return totals;
     }
 
     private List<LicenseConsumption> Active(Scope license, string licenseArn, DateTimeOffset now) =>

@@ -14,12 +14,12 @@ public sealed class ConsumptionRulesTests
     public void Limited_entitlements_are_counted_exactly_up_to_MaxCount()
     {
         var license = License();
-        var taken = ConsumptionRules.Decide(license, [new("DataTransfer", "10", "Gigabytes"), new("Platinum Tier", null, "None")], []);
+        var taken = ConsumptionRules.Decide(license, [new("DataTransfer", "10", "Gigabytes"), new("Platinum Tier", null, "None")], NothingInUse);
         Assert.Equal([new ConsumedEntitlement("DataTransfer", "Gigabytes", "10", 10), new ConsumedEntitlement("Platinum Tier", "None", "Enabled", 0)], taken);
         var active = new[] { Consumed(license, 30) };
-        Assert.Single(ConsumptionRules.Decide(license, [new("DataTransfer", "10", null)], active));
-        Assert.Throws<NoEntitlementsAllowedException>(() => ConsumptionRules.Decide(license, [new("DataTransfer", "11", null)], active));
-        Assert.Throws<NoEntitlementsAllowedException>(() => ConsumptionRules.Decide(license, [new("DataTransfer", "1", null)], [Consumed(license, 40)]));
+        Assert.Single(ConsumptionRules.Decide(license, [new("DataTransfer", "10", null)], InUse(license, active)));
+        Assert.Throws<NoEntitlementsAllowedException>(() => ConsumptionRules.Decide(license, [new("DataTransfer", "11", null)], InUse(license, active)));
+        Assert.Throws<NoEntitlementsAllowedException>(() => ConsumptionRules.Decide(license, [new("DataTransfer", "1", null)], InUse(license, [Consumed(license, 40)])));
     }
 
     [Fact]
@@ -27,8 +27,8 @@ public sealed class ConsumptionRulesTests
     {
         var license = License(new Entitlement { Name = "Seats", MaxCount = 2, Unit = "Count", Overage = true });
         var active = new[] { Consumed(license, 2, "Seats") };
-        Assert.Single(ConsumptionRules.Decide(license, [new("Seats", "3", "Count")], active));
-        var usage = Assert.Single(ConsumptionRules.Usage(license, [.. active, Consumed(license, 3, "Seats")]));
+        Assert.Single(ConsumptionRules.Decide(license, [new("Seats", "3", "Count")], InUse(license, active)));
+        var usage = Assert.Single(ConsumptionRules.Usage(license, InUse(license, [.. active, Consumed(license, 3, "Seats")])));
         Assert.Equal((5L, 2L, 3L), (usage.Consumed, usage.MaxCount!.Value, usage.Overage));
     }
 
@@ -37,18 +37,18 @@ public sealed class ConsumptionRulesTests
     {
         var license = License();
         var many = Enumerable.Range(0, 100).Select(_ => Consumed(license, 0, "Platinum Tier")).ToArray();
-        Assert.Equal(0, Assert.Single(ConsumptionRules.Decide(license, [new("Platinum Tier", null, null)], many)).Quantity);
+        Assert.Equal(0, Assert.Single(ConsumptionRules.Decide(license, [new("Platinum Tier", null, null)], InUse(license, many))).Quantity);
     }
 
     [Fact]
     public void Bad_requests_are_refused_with_the_right_error()
     {
         var license = License();
-        Assert.Throws<NoEntitlementsAllowedException>(() => ConsumptionRules.Decide(license, [new("Gold", null, null)], []));
-        Assert.Throws<ValidationException>(() => ConsumptionRules.Decide(license, [], []));
-        Assert.Throws<ValidationException>(() => ConsumptionRules.Decide(license, [new("DataTransfer", "1", "Count")], []));
-        Assert.Throws<ValidationException>(() => ConsumptionRules.Decide(license, [new("DataTransfer", "-1", null)], []));
-        Assert.Throws<ValidationException>(() => ConsumptionRules.Decide(license, [new("DataTransfer", "1", null), new("DataTransfer", "1", null)], []));
+        Assert.Throws<NoEntitlementsAllowedException>(() => ConsumptionRules.Decide(license, [new("Gold", null, null)], NothingInUse));
+        Assert.Throws<ValidationException>(() => ConsumptionRules.Decide(license, [], NothingInUse));
+        Assert.Throws<ValidationException>(() => ConsumptionRules.Decide(license, [new("DataTransfer", "1", "Count")], NothingInUse));
+        Assert.Throws<ValidationException>(() => ConsumptionRules.Decide(license, [new("DataTransfer", "-1", null)], NothingInUse));
+        Assert.Throws<ValidationException>(() => ConsumptionRules.Decide(license, [new("DataTransfer", "1", null), new("DataTransfer", "1", null)], NothingInUse));
     }
 
     [Fact]
@@ -59,6 +59,60 @@ public sealed class ConsumptionRulesTests
         var reset = license with { Versions = [.. license.Versions, license.Latest with { Number = 2, ResetUsage = true }] };
         Assert.Equal(0, ConsumptionRules.Consumed(reset, [before]).GetValueOrDefault("DataTransfer"));
         Assert.Equal(40, ConsumptionRules.Consumed(license, [before])["DataTransfer"]);
+    }
+
+    [Fact]
+    public void A_check_out_reads_totals_only_of_enforced_limits_and_a_node_only_its_own_check_outs()
+    {
+        var license = License(
+            EntitlementFixture.DataTransfer,
+            EntitlementFixture.Platinum,
+            new Entitlement { Name = "Seats", MaxCount = 2, Unit = "Count", Overage = true });
+        var now = T0.AddMinutes(5);
+
+        var unlimitedOnly = ConsumptionRules.ReadsFor(license, now, [new("Platinum Tier", null, null)], "222222222222", null, null, CheckoutKind.Provisional);
+        Assert.Empty(unlimitedOnly.Totals.Names);
+        Assert.Null(unlimitedOnly.Node);
+
+        var mixed = ConsumptionRules.ReadsFor(
+            license, now,
+            [new("Platinum Tier", null, null), new("Seats", "1", null), new("DataTransfer", "3", null), new("DataTransfer", "4", null), new("Gold", null, null)],
+            "222222222222", "buyer", "node-1", CheckoutKind.Borrow);
+        Assert.Equal(["DataTransfer"], mixed.Totals.Names);
+        Assert.Equal(new UsageQuery(license.Scope, license.Arn, now, 1, mixed.Totals.Names), mixed.Totals);
+        Assert.Equal(new NodeQuery("222222222222", "buyer", "node-1", CheckoutKind.Borrow), mixed.Node);
+
+        var reset = license with { Versions = [.. license.Versions, license.Latest with { Number = 2, ResetUsage = true }, license.Latest with { Number = 3 }] };
+        Assert.Equal(2, ConsumptionRules.ReadsFor(reset, now, [new("DataTransfer", null, null)], "222222222222", null, null, CheckoutKind.Perpetual).Totals.FromVersion);
+        Assert.Equal(new[] { "DataTransfer", "Platinum Tier", "Seats" }, ConsumptionRules.UsageQueryFor(reset, now).Names);
+    }
+
+    [Fact]
+    public void Deciding_from_the_totals_of_enforced_limits_is_deciding_from_every_active_check_out()
+    {
+        // The store sums only the names ReadsFor asks for; the decision must not depend on any other.
+        var license = License(
+            EntitlementFixture.DataTransfer,
+            EntitlementFixture.Platinum,
+            new Entitlement { Name = "Seats", MaxCount = 2, Unit = "Count", Overage = true });
+        var active = new[] { Consumed(license, 35), Consumed(license, 5, "Seats"), Consumed(license, 0, "Platinum Tier") };
+        foreach (var requested in new RequestedEntitlement[][]
+        {
+            [new("DataTransfer", "5", null), new("Seats", "4", null)],
+            [new("DataTransfer", "6", null)],
+            [new("Platinum Tier", null, null), new("Seats", "9", null)],
+        })
+        {
+            var reads = ConsumptionRules.ReadsFor(license, T0, requested, "222222222222", null, null, CheckoutKind.Provisional);
+            var totals = InUse(license, active).Where(t => reads.Totals.Names.Contains(t.Key)).ToDictionary();
+            var fromEverything = Record.Exception(() => ConsumptionRules.Decide(license, requested, InUse(license, active)));
+            var fromTotals = Record.Exception(() => ConsumptionRules.Decide(license, requested, totals));
+            Assert.Equal(fromEverything?.GetType(), fromTotals?.GetType());
+            if (fromEverything is null)
+            {
+                Assert.Equal(ConsumptionRules.Decide(license, requested, InUse(license, active)), ConsumptionRules.Decide(license, requested, totals));
+            }
+        }
     }
 
     [Fact]
@@ -153,6 +207,10 @@ public sealed class ConsumptionRulesTests
             Assert.True(key.VerifyData(data, jws, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation));
         }
     }
+
+    private static readonly Dictionary<string, long> NothingInUse = [];
+
+    private static Dictionary<string, long> InUse(License license, IEnumerable<LicenseConsumption> active) => ConsumptionRules.Consumed(license, active);
 
     private static License License(params Entitlement[] entitlements) => new()
     {

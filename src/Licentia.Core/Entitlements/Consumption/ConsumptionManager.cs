@@ -143,8 +143,8 @@ public sealed class ConsumptionManager
     public async Task<IReadOnlyList<EntitlementUsage>> GetUsageAsync(Scope scope, string licenseArn, CancellationToken ct)
     {
         var license = await ResolveAsync(scope, licenseArn, operation: null, ct);
-        var active = await _store.ListActiveAsync(license.Scope, license.Arn, _time.GetUtcNow(), ct);
-        return ConsumptionRules.Usage(license, active);
+        var inUse = await _store.SumActiveAsync(ConsumptionRules.UsageQueryFor(license, _time.GetUtcNow()), ct);
+        return ConsumptionRules.Usage(license, inUse);
     }
 
     private async Task<CheckoutResult> TakeAsync(
@@ -154,8 +154,11 @@ public sealed class ConsumptionManager
         var now = _time.GetUtcNow();
         var period = RenewalPeriod.At(license.Latest, now);
         var expiresAt = ConsumptionRules.TimeToLive(license.Latest.Consumption, kind) is { } ttl ? period.Bound(now + ttl) : (DateTimeOffset?)null;
-        var consumption = await _store.CheckOutAsync(license.Scope, license.Arn, now, active =>
-            ConsumptionRules.HeldByNode(license, active, scope.AccountId, beneficiary, nodeId, kind, requested) is { } held
+        // The store reads only what the decision needs (totals of the enforced limits, the node's own check-outs), so a
+        // check-out costs the same however many provisional check-outs of the license are still active.
+        var reads = ConsumptionRules.ReadsFor(license, now, requested, scope.AccountId, beneficiary, nodeId, kind);
+        var consumption = await _store.CheckOutAsync(reads, facts =>
+            ConsumptionRules.HeldByNode(license, facts.NodeHolds, scope.AccountId, beneficiary, nodeId, kind, requested) is { } held
                 ? held with { ExpiresAt = expiresAt }
                 : new LicenseConsumption
                 {
@@ -168,7 +171,7 @@ public sealed class ConsumptionManager
                     Kind = kind,
                     Beneficiary = beneficiary,
                     NodeId = nodeId,
-                    Entitlements = ConsumptionRules.Decide(license, requested, active),
+                    Entitlements = ConsumptionRules.Decide(license, requested, facts.InUse),
                     Metadata = metadata,
                     IssuedAt = now,
                     ExpiresAt = expiresAt,

@@ -14,21 +14,62 @@ public static class ConsumptionRules
     /// <summary>Used when the license has no ProvisionalConfiguration: the shortest time to live AWS documents.</summary>
     public const int DefaultProvisionalMinutes = 60;
 
-    /// <summary>The validated amounts to take, in request order.</summary>
-    /// <exception cref="ValidationException">No entitlements, a repeated name, a unit that is not the entitlement's, or a bad value.</exception>
-    /// <exception cref="NoEntitlementsAllowedException">An entitlement does not exist, or taking it would pass MaxCount without overage.</exception>
-    public static IReadOnlyList<ConsumedEntitlement> Decide(
-        License license, IReadOnlyList<RequestedEntitlement> requested, IEnumerable<LicenseConsumption> active)
+    /// <summary>
+    /// What a check-out must read to decide, and nothing more. Totals only of the requested entitlements whose limit
+    /// is enforced (limited, without overage): <see cref="Entitlement.Permits"/> looks at what is in use for no other.
+    /// The node's earlier check-outs only when it names a node (<see cref="HeldByNode"/>). A request of unlimited
+    /// entitlements without a NodeId therefore reads nothing, however much consumption is active.
+    /// </summary>
+    public static CheckoutReads ReadsFor(
+        License license, DateTimeOffset now, IReadOnlyList<RequestedEntitlement> requested, string consumerAccountId, string? beneficiary,
+        string? nodeId, CheckoutKind kind)
     {
         ArgumentNullException.ThrowIfNull(license);
         ArgumentNullException.ThrowIfNull(requested);
+        var version = license.Latest;
+        var enforced = requested
+            .Select(r => version.FindEntitlement(r.Name))
+            .Where(e => e is { IsUnlimited: false, Overage: false })
+            .Select(e => e!.Name)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var totals = new UsageQuery(license.Scope, license.Arn, now, CountsFromVersion(license), enforced);
+        var node = nodeId is null || requested.Count == 0 ? null : new NodeQuery(consumerAccountId, beneficiary, nodeId, kind);
+        return new CheckoutReads(totals, node);
+    }
+
+    /// <summary>GetLicenseUsage's totals: every entitlement of the current version.</summary>
+    public static UsageQuery UsageQueryFor(License license, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(license);
+        return new UsageQuery(license.Scope, license.Arn, now, CountsFromVersion(license), [.. license.Latest.Entitlements.Select(e => e.Name)]);
+    }
+
+    /// <summary>Consumption counts from this license version on: the latest version that reset usage, else the first.</summary>
+    public static long CountsFromVersion(License license)
+    {
+        ArgumentNullException.ThrowIfNull(license);
+        return license.Versions.LastOrDefault(v => v.ResetUsage)?.Number ?? 1;
+    }
+
+    /// <summary>
+    /// The validated amounts to take, in request order. <paramref name="inUse"/> holds what is in use per entitlement
+    /// name (absent means 0); it must cover the names <see cref="ReadsFor"/> asks totals of.
+    /// </summary>
+    /// <exception cref="ValidationException">No entitlements, a repeated name, a unit that is not the entitlement's, or a bad value.</exception>
+    /// <exception cref="NoEntitlementsAllowedException">An entitlement does not exist, or taking it would pass MaxCount without overage.</exception>
+    public static IReadOnlyList<ConsumedEntitlement> Decide(
+        License license, IReadOnlyList<RequestedEntitlement> requested, IReadOnlyDictionary<string, long> inUse)
+    {
+        ArgumentNullException.ThrowIfNull(license);
+        ArgumentNullException.ThrowIfNull(requested);
+        ArgumentNullException.ThrowIfNull(inUse);
         if (requested.Count == 0)
         {
             throw new ValidationException("Entitlements is empty; give at least one entitlement to check out.");
         }
 
         var version = license.Latest;
-        var consumed = Consumed(license, active);
         var taken = new List<ConsumedEntitlement>(requested.Count);
         foreach (var want in requested)
         {
@@ -45,7 +86,7 @@ public static class ConsumptionRules
             }
 
             var quantity = Quantity(entitlement, want.Value);
-            var already = consumed.GetValueOrDefault(entitlement.Name);
+            var already = inUse.GetValueOrDefault(entitlement.Name);
             if (!entitlement.Permits(already, quantity))
             {
                 throw new NoEntitlementsAllowedException(
@@ -59,20 +100,23 @@ public static class ConsumptionRules
         return taken;
     }
 
-    /// <summary>Usage of every entitlement of the current version, from the consumption active now.</summary>
-    public static IReadOnlyList<EntitlementUsage> Usage(License license, IEnumerable<LicenseConsumption> active)
+    /// <summary>Usage of every entitlement of the current version, from the totals in use (<see cref="UsageQueryFor"/>).</summary>
+    public static IReadOnlyList<EntitlementUsage> Usage(License license, IReadOnlyDictionary<string, long> inUse)
     {
         ArgumentNullException.ThrowIfNull(license);
-        var consumed = Consumed(license, active);
-        return [.. license.Latest.Entitlements.Select(e => new EntitlementUsage(e.Name, consumed.GetValueOrDefault(e.Name), e.MaxCount, e.Unit))];
+        ArgumentNullException.ThrowIfNull(inUse);
+        return [.. license.Latest.Entitlements.Select(e => new EntitlementUsage(e.Name, inUse.GetValueOrDefault(e.Name), e.MaxCount, e.Unit))];
     }
 
-    /// <summary>Consumption since the latest version that reset usage, summed per entitlement name.</summary>
+    /// <summary>
+    /// Consumption since the latest version that reset usage, summed per entitlement name: the totals the stores sum
+    /// in SQL (<see cref="IConsumptionStore.SumActiveAsync"/>), stated over the consumption itself.
+    /// </summary>
     public static Dictionary<string, long> Consumed(License license, IEnumerable<LicenseConsumption> active)
     {
         ArgumentNullException.ThrowIfNull(license);
         ArgumentNullException.ThrowIfNull(active);
-        var countsFrom = license.Versions.LastOrDefault(v => v.ResetUsage)?.Number ?? 1;
+        var countsFrom = CountsFromVersion(license);
         var sums = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var consumption in active.Where(c => c.LicenseArn == license.Arn && c.LicenseVersion >= countsFrom))
         {

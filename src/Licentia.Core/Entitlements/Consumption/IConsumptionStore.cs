@@ -9,13 +9,15 @@ namespace Licentia.Core.Entitlements.Consumption;
 public interface IConsumptionStore
 {
     /// <summary>
-    /// In one transaction holding the license's lock: reads the license's consumption active at
-    /// <paramref name="now"/>, asks <paramref name="decide"/> for the consumption to add (it throws to refuse;
-    /// nothing is written then) and stores it. If the decision returns one of the active consumptions (same token:
-    /// a node checking out again what it holds), only its expiry is updated.
+    /// In one transaction holding the license's lock: reads what <paramref name="reads"/> names (the totals in use of
+    /// its entitlement names, and the node's active check-outs when it names a node), asks <paramref name="decide"/>
+    /// for the consumption to add (it throws to refuse; nothing is written then) and stores it. If the decision returns
+    /// one of the node's check-outs (same token: a node checking out again what it holds), only its expiry is updated.
     /// </summary>
-    Task<LicenseConsumption> CheckOutAsync(
-        Scope license, string licenseArn, DateTimeOffset now, Func<IReadOnlyList<LicenseConsumption>, LicenseConsumption> decide, CancellationToken ct);
+    Task<LicenseConsumption> CheckOutAsync(CheckoutReads reads, Func<CheckoutFacts, LicenseConsumption> decide, CancellationToken ct);
+
+    /// <summary>The totals in use that <paramref name="query"/> names (GetLicenseUsage), summed by the store; an absent name means 0.</summary>
+    Task<IReadOnlyDictionary<string, long>> SumActiveAsync(UsageQuery query, CancellationToken ct);
 
     /// <summary>The consumption with this token that the scope's account checked out in the scope's Region, active or not, or null.</summary>
     Task<LicenseConsumption?> FindAsync(Scope consumer, string token, CancellationToken ct);
@@ -26,7 +28,7 @@ public interface IConsumptionStore
     /// <summary>Moves the expiry of a consumption still active at <paramref name="now"/>; false if it was not.</summary>
     Task<bool> TryExtendAsync(Scope consumer, string token, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken ct);
 
-    /// <summary>The license's consumption active at <paramref name="now"/>, by every consumer.</summary>
+    /// <summary>The license's consumption active at <paramref name="now"/>, by every consumer (audits and tests: counting uses the sums).</summary>
     Task<IReadOnlyList<LicenseConsumption>> ListActiveAsync(Scope license, string licenseArn, DateTimeOffset now, CancellationToken ct);
 
     /// <summary>

@@ -74,7 +74,11 @@ public sealed record LicenseConsumption
     public bool IsActiveAt(DateTimeOffset now) => (ExpiresAt is not { } end || end > now) && (PeriodEndsAt is not { } renews || renews > now);
 
     /// <summary>When it stops counting unless extended or checked in (the earlier of expiry and period end); null if never.</summary>
-    public DateTimeOffset? LapsesAt => ExpiresAt is { } e && PeriodEndsAt is { } p ? (e < p ? e : p) : ExpiresAt ?? PeriodEndsAt;
+    public DateTimeOffset? LapsesAt => Lapse(ExpiresAt, PeriodEndsAt);
+
+    /// <summary>The earlier of an expiry and a period end, either of which may be absent; null if both are.</summary>
+    public static DateTimeOffset? Lapse(DateTimeOffset? expiresAt, DateTimeOffset? periodEndsAt) =>
+        expiresAt is { } e && periodEndsAt is { } p ? (e < p ? e : p) : expiresAt ?? periodEndsAt;
 }
 
 /// <summary>What a check-out returns: the stored consumption, its signed token and the token's expiry.</summary>
